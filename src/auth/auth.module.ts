@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+
+import { TokensModule } from '../tokens/tokens.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { AuthenticationGuard } from './authentication.guard.js';
+import { AuthenticationService } from './authentication.service.js';
+import { AuthorizationGuard } from './authorization.guard.js';
+import { BasicAuthStrategy, PersonalTokenHeaderStrategy } from './credential-strategies.js';
+
+/** Signs every request in (Basic, PAT header) and then checks its rights; routes opt out with @Public(). */
+@Module({
+  imports: [PassportModule, UsersModule, TokensModule],
+  providers: [
+    AuthenticationService,
+    BasicAuthStrategy,
+    PersonalTokenHeaderStrategy,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_GUARD, useClass: AuthorizationGuard },
+  ],
+})
+export class AuthModule {}

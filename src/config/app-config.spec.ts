@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { generatePersonalAccessToken } from '../tokens/token-format.js';
+import { ConfigError, loadConfig, parseDatabaseUrl } from './app-config.js';
+
+describe('loadConfig', () => {
+  it('has defaults that run with nothing set', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 5516);
+    assert.equal(config.host, '0.0.0.0');
+    assert.deepEqual(config.database, { type: 'better-sqlite3', file: './data/release-access.sqlite' });
+    assert.equal(config.adminUsername, 'admin');
+    assert.equal(config.adminPassword, undefined);
+    assert.equal(config.patMaxLifetimeDays, undefined);
+    assert.equal(config.logLevel, 'info');
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'sqlite:/tmp/x.sqlite',
+      ADMIN_USERNAME: 'root.admin',
+      ADMIN_PASSWORD: 'long enough',
+      PAT_MAX_LIFETIME_DAYS: '60',
+      LOG_LEVEL: 'WARN',
+    });
+    assert.equal(config.port, 8080);
+    assert.equal(config.host, '127.0.0.1');
+    assert.deepEqual(config.database, { type: 'better-sqlite3', file: '/tmp/x.sqlite' });
+    assert.equal(config.adminUsername, 'root.admin');
+    assert.equal(config.adminPassword, 'long enough');
+    assert.equal(config.patMaxLifetimeDays, 60);
+    assert.equal(config.logLevel, 'warn');
+  });
+
+  const refusals: Array<[string, Record<string, string>, RegExp]> = [
+    ['a port that is not a number', { PORT: 'http' }, /^PORT /],
+    ['a port out of range', { PORT: '70000' }, /^PORT /],
+    ['a negative port', { PORT: '-1' }, /^PORT /],
+    ['a lifetime of zero days', { PAT_MAX_LIFETIME_DAYS: '0' }, /^PAT_MAX_LIFETIME_DAYS /],
+    ['a fractional lifetime', { PAT_MAX_LIFETIME_DAYS: '1.5' }, /^PAT_MAX_LIFETIME_DAYS /],
+    ['an unknown log level', { LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
+    ['a user name with a space', { ADMIN_USERNAME: 'a b' }, /^ADMIN_USERNAME /],
+    ['a short admin password', { ADMIN_PASSWORD: 'short' }, /^ADMIN_PASSWORD /],
+    ['an unsupported database', { DATABASE_URL: 'postgres://h/db' }, /^DATABASE_URL/],
+    ['a database URL that is not a URL', { DATABASE_URL: 'nonsense' }, /^DATABASE_URL/],
+    ['a MySQL URL without a database', { DATABASE_URL: 'mysql://root@localhost:3306' }, /^DATABASE_URL/],
+    ['an empty SQLite file name', { DATABASE_URL: 'sqlite:' }, /^DATABASE_URL/],
+  ];
+  for (const [what, env, message] of refusals) {
+    it(`refuses ${what}, naming the variable`, () => {
+      assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && message.test(error.message));
+    });
+  }
+
+  it('refuses an admin password in the PAT format without echoing it', () => {
+    const token = generatePersonalAccessToken();
+    assert.throws(
+      () => loadConfig({ ADMIN_PASSWORD: token }),
+      (error: unknown) =>
+        error instanceof ConfigError && /^ADMIN_PASSWORD /.test(error.message) && !error.message.includes(token),
+    );
+  });
+
+  it('never puts the database password into an error message', () => {
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://root:s3cret-value@localhost:3306' });
+      assert.fail('expected a ConfigError');
+    } catch (error) {
+      assert.ok(error instanceof ConfigError);
+      assert.doesNotMatch(error.message, /s3cret-value/);
+    }
+  });
+});
+
+describe('parseDatabaseUrl', () => {
+  it('reads a MySQL URL with escaped credentials', () => {
+    assert.deepEqual(parseDatabaseUrl('mysql://app%40x:p%3Ass@db.example:3307/release'), {
+      type: 'mysql',
+      host: 'db.example',
+      port: 3307,
+      username: 'app@x',
+      password: 'p:ss',
+      database: 'release',
+    });
+  });
+
+  it('takes mariadb:// and defaults the port and user', () => {
+    assert.deepEqual(parseDatabaseUrl('mariadb://127.0.0.1/test'), {
+      type: 'mariadb',
+      host: '127.0.0.1',
+      port: 3306,
+      username: 'root',
+      password: '',
+      database: 'test',
+    });
+  });
+
+  it('reads sqlite: with a relative, absolute or in-memory file', () => {
+    assert.deepEqual(parseDatabaseUrl('sqlite:./a.sqlite'), { type: 'better-sqlite3', file: './a.sqlite' });
+    assert.deepEqual(parseDatabaseUrl('sqlite:///var/lib/a.sqlite'), { type: 'better-sqlite3', file: '/var/lib/a.sqlite' });
+    assert.deepEqual(parseDatabaseUrl('sqlite::memory:'), { type: 'better-sqlite3', file: ':memory:' });
+  });
+});

@@ -1,0 +1,135 @@
+import { isPersonalAccessTokenFormat } from '../tokens/token-format.js';
+
+export type DatabaseConfig =
+  | { type: 'better-sqlite3'; file: string }
+  | {
+      type: 'mysql' | 'mariadb';
+      host: string;
+      port: number;
+      username: string;
+      password: string;
+      database: string;
+    };
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  adminUsername: string;
+  /** Unset means: generate one at first start and print it once. */
+  adminPassword?: string;
+  /** Unset means: any of the offered lifetimes, including none. */
+  patMaxLifetimeDays?: number;
+  logLevel: LogLevel;
+}
+
+/** Raised for a bad environment variable; the message names the variable and never echoes a secret. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const DEFAULT_SQLITE_FILE = './data/release-access.sqlite';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{1,64}$/;
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the whole configuration at once, so that a bad start fails before any I/O. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  return {
+    port: readInteger(env, 'PORT', 5516, 0, 65535),
+    host: readNonEmpty(env, 'HOST') ?? '0.0.0.0',
+    database: parseDatabaseUrl(readNonEmpty(env, 'DATABASE_URL') ?? `sqlite:${DEFAULT_SQLITE_FILE}`),
+    adminUsername: readAdminUsername(env),
+    adminPassword: readAdminPassword(env),
+    patMaxLifetimeDays: readOptionalInteger(env, 'PAT_MAX_LIFETIME_DAYS', 1, 36500),
+    logLevel: readLogLevel(env),
+  };
+}
+
+export function parseDatabaseUrl(value: string): DatabaseConfig {
+  if (value.startsWith('sqlite:')) {
+    const file = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (file === '') {
+      throw new ConfigError('DATABASE_URL: sqlite: needs a file name, as in sqlite:./data/app.sqlite');
+    }
+    return { type: 'better-sqlite3', file };
+  }
+
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(
+      'DATABASE_URL is not a valid URL; use mysql://user:pass@host:3306/db, mariadb://... or sqlite:<file>',
+    );
+  }
+  const protocol = url.protocol.slice(0, -1);
+  if (protocol !== 'mysql' && protocol !== 'mariadb') {
+    throw new ConfigError(
+      `DATABASE_URL: unsupported scheme "${protocol}"; use mysql://, mariadb:// or sqlite:<file>`,
+    );
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (database === '' || database.includes('/')) {
+    throw new ConfigError('DATABASE_URL must name one database, as in mysql://user:pass@host:3306/db');
+  }
+  return {
+    type: protocol,
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1',
+    port: url.port === '' ? 3306 : Number(url.port),
+    username: decodeURIComponent(url.username) || 'root',
+    password: decodeURIComponent(url.password),
+    database,
+  };
+}
+
+function readNonEmpty(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function readOptionalInteger(env: Env, name: string, min: number, max: number): number | undefined {
+  const raw = readNonEmpty(env, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  return readOptionalInteger(env, name, min, max) ?? fallback;
+}
+
+function readAdminUsername(env: Env): string {
+  const value = readNonEmpty(env, 'ADMIN_USERNAME') ?? 'admin';
+  if (!USERNAME_PATTERN.test(value)) {
+    throw new ConfigError(
+      'ADMIN_USERNAME must be 1-64 ASCII letters, digits, ".", "_", "@" or "-"',
+    );
+  }
+  return value;
+}
+
+function readAdminPassword(env: Env): string | undefined {
+  const value = env.ADMIN_PASSWORD;
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 8 || value.length > 256) {
+    throw new ConfigError('ADMIN_PASSWORD must be 8-256 characters long');
+  }
+  if (isPersonalAccessTokenFormat(value)) {
+    throw new ConfigError('ADMIN_PASSWORD must not look like a personal access token');
+  }
+  return value;
+}
+
+function readLogLevel(env: Env): LogLevel {
+  const value = (readNonEmpty(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${value}")`);
+  }
+  return value as LogLevel;
+}

@@ -1,0 +1,30 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+import { PAT_HEADER } from './auth/credential-strategies.js';
+
+export const BASIC_SCHEME = 'basic';
+export const PAT_HEADER_SCHEME = 'personal-token';
+
+/** Swagger UI at /docs and the document at /docs-json; either security scheme signs "Try it out" in. */
+export function setUpSwagger(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('release-access')
+    .setDescription(
+      'Personal access tokens for the release API. Authorize with a token in the ' +
+        `"${PAT_HEADER_SCHEME}" scheme (header ${PAT_HEADER}), or with Basic: an empty user name and the ` +
+        'token as password, or an internal user name and password. Use one scheme at a time.',
+    )
+    .setVersion('1')
+    .addBasicAuth({ type: 'http', scheme: 'basic', description: 'User name and password, or an empty user name and a PAT' }, BASIC_SCHEME)
+    .addApiKey({ type: 'apiKey', in: 'header', name: PAT_HEADER, description: 'A personal access token (rpat_...)' }, PAT_HEADER_SCHEME)
+    .addSecurityRequirements(BASIC_SCHEME)
+    .addSecurityRequirements(PAT_HEADER_SCHEME)
+    .build();
+
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    swaggerOptions: { persistAuthorization: false },
+  });
+}

@@ -1,0 +1,143 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+
+import { PersonalAccessToken } from '../tokens/personal-access-token.entity.js';
+import { ChangePasswordDto, CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
+import { PasswordHasher } from './password-hasher.service.js';
+import { User, usernameKey } from './user.entity.js';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async create(dto: CreateUserDto): Promise<User> {
+    const source = dto.source ?? 'internal';
+    if (source === 'internal' && dto.password === undefined) {
+      throw new BadRequestException(['password is required for an internal user']);
+    }
+    if (source !== 'internal' && dto.password !== undefined) {
+      throw new BadRequestException([`password must not be set for a user whose source is ${source}`]);
+    }
+    if (await this.findByUsername(dto.username)) {
+      throw new ConflictException(`A user named ${dto.username} already exists`);
+    }
+
+    const user = this.users.create({
+      username: dto.username,
+      usernameKey: usernameKey(dto.username),
+      fullName: dto.fullName ?? null,
+      email: dto.email ?? null,
+      source,
+      admin: dto.admin ?? false,
+      enabled: dto.enabled ?? true,
+      passwordHash: dto.password === undefined ? null : await this.hasher.hash(dto.password),
+      createdAt: new Date(),
+    });
+    return this.users.save(user);
+  }
+
+  list(): Promise<User[]> {
+    return this.users.find({ order: { id: 'ASC' } });
+  }
+
+  count(): Promise<number> {
+    return this.users.count();
+  }
+
+  findByUsername(username: string): Promise<User | null> {
+    return this.users.findOneBy({ usernameKey: usernameKey(username) });
+  }
+
+  async get(username: string): Promise<User> {
+    const user = await this.findByUsername(username);
+    if (!user) throw new NotFoundException(`No user named ${username}`);
+    return user;
+  }
+
+  async update(username: string, dto: UpdateUserDto): Promise<User> {
+    const passwordHash = dto.password === undefined ? undefined : await this.hasher.hash(dto.password);
+
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.getIn(manager, username);
+      const source = dto.source ?? user.source;
+      if (source !== 'internal' && dto.password !== undefined) {
+        throw new BadRequestException([`password must not be set for a user whose source is ${source}`]);
+      }
+      if (source === 'internal' && user.passwordHash === null && passwordHash === undefined) {
+        throw new BadRequestException(['password is required to make an external user internal']);
+      }
+      const next: User = {
+        ...user,
+        fullName: dto.fullName === undefined ? user.fullName : dto.fullName,
+        email: dto.email === undefined ? user.email : dto.email,
+        source,
+        admin: dto.admin ?? user.admin,
+        enabled: dto.enabled ?? user.enabled,
+        passwordHash: source === 'internal' ? (passwordHash ?? user.passwordHash) : null,
+      };
+      if (isActiveAdmin(user) && !isActiveAdmin(next)) {
+        await this.assertAnotherActiveAdmin(manager, user);
+      }
+      if (user.source === 'internal' && source !== 'internal') {
+        // External users can never hold a PAT: their tokens go with the switch.
+        await manager.delete(PersonalAccessToken, { userId: user.id });
+      }
+      return manager.save(User, next);
+    });
+  }
+
+  async delete(username: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await this.getIn(manager, username);
+      if (isActiveAdmin(user)) await this.assertAnotherActiveAdmin(manager, user);
+      await manager.delete(PersonalAccessToken, { userId: user.id });
+      await manager.delete(User, { id: user.id });
+    });
+  }
+
+  /** Verifies an internal, enabled user's password; null for any failure, all alike. */
+  async verifyPassword(username: string, password: string): Promise<User | null> {
+    const user = password.length <= 1024 ? await this.findByUsername(username) : null;
+    const usable = user !== null && user.enabled && user.source === 'internal' ? user : null;
+    const matches = await this.hasher.verify(usable?.passwordHash ?? null, password);
+    return matches ? usable : null;
+  }
+
+  async changePassword(user: User, dto: ChangePasswordDto): Promise<void> {
+    if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
+      throw new BadRequestException(['currentPassword is not the current password']);
+    }
+    await this.users.update({ id: user.id }, { passwordHash: await this.hasher.hash(dto.newPassword) });
+  }
+
+  private async getIn(manager: EntityManager, username: string): Promise<User> {
+    const user = await manager.findOneBy(User, { usernameKey: usernameKey(username) });
+    if (!user) throw new NotFoundException(`No user named ${username}`);
+    return user;
+  }
+
+  private async assertAnotherActiveAdmin(manager: EntityManager, user: User): Promise<void> {
+    const others = await manager
+      .createQueryBuilder(User, 'u')
+      .where('u.admin = :yes AND u.enabled = :yes AND u.source = :internal AND u.id <> :id', {
+        yes: true,
+        internal: 'internal',
+        id: user.id,
+      })
+      .getCount();
+    if (others === 0) {
+      throw new ConflictException(
+        `${user.username} is the last enabled internal admin: it cannot be deleted, disabled, demoted or made external`,
+      );
+    }
+  }
+}
+
+function isActiveAdmin(user: User): boolean {
+  return user.admin && user.enabled && user.source === 'internal';
+}
