@@ -27,11 +27,7 @@ export class AuthenticationService {
   /** Basic credentials: a password in PAT format is a PAT (its owner must match a non-empty user name). */
   async authenticateBasic({ username, password }: BasicCredentials): Promise<Principal> {
     if (isPersonalAccessTokenFormat(password)) {
-      const principal = await this.authenticateToken(password);
-      if (username !== '' && usernameKey(username) !== principal.user.usernameKey) {
-        throw new AuthenticationFailed();
-      }
-      return principal;
+      return this.authenticateToken(password, username === '' ? undefined : usernameKey(username));
     }
 
     const user = await this.users.verifyPassword(username, password);
@@ -39,8 +35,8 @@ export class AuthenticationService {
     return { user, method: 'password' };
   }
 
-  async authenticateToken(value: string): Promise<Principal> {
-    const token = await this.tokens.verify(value);
+  async authenticateToken(value: string, ownerKey?: string): Promise<Principal> {
+    const token = await this.tokens.verify(value, ownerKey);
     if (!token?.user) throw new AuthenticationFailed();
     return { user: token.user, method: 'personal-access-token', token };
   }

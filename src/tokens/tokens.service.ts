@@ -5,7 +5,13 @@ import { IsNull, LessThan, Or, Repository } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { User } from '../users/user.entity.js';
-import { CreatedTokenResponse, CreateTokenDto, DEFAULT_TOKEN_LIFETIME_DAYS, isExpired } from './dto/token.dto.js';
+import {
+  CreatedTokenResponse,
+  CreateTokenDto,
+  DEFAULT_TOKEN_LIFETIME_DAYS,
+  isExpired,
+  TOKEN_LIFETIMES_DAYS,
+} from './dto/token.dto.js';
 import { PersonalAccessToken } from './personal-access-token.entity.js';
 import { generatePersonalAccessToken, hashToken, isPersonalAccessTokenFormat, tokenHint } from './token-format.js';
 
@@ -21,7 +27,7 @@ export class TokensService {
   ) {}
 
   async create(user: User, dto: CreateTokenDto): Promise<CreatedTokenResponse> {
-    const lifetime = dto.expiresInDays === undefined ? DEFAULT_TOKEN_LIFETIME_DAYS : dto.expiresInDays;
+    const lifetime = dto.expiresInDays === undefined ? this.defaultLifetime() : dto.expiresInDays;
     this.assertLifetimeAllowed(lifetime);
     const nameKey = dto.name.toLowerCase();
     if (await this.tokens.existsBy({ userId: user.id, nameKey })) {
@@ -58,15 +64,17 @@ export class TokensService {
   /**
    * The hot path of every PAT request: a format check that needs no database, then one lookup by
    * the unique digest, joined to the owner. Nothing is cached, so a revocation, an expiry or a
-   * change to the owner takes effect on the very next request.
+   * change to the owner takes effect on the very next request. With `ownerKey`, the token must
+   * also belong to that (lower-cased) user name. Only a success touches `lastUsedAt`.
    */
-  async verify(value: string): Promise<PersonalAccessToken | null> {
+  async verify(value: string, ownerKey?: string): Promise<PersonalAccessToken | null> {
     if (!isPersonalAccessTokenFormat(value)) return null;
     const token = await this.tokens.findOne({ where: { tokenHash: hashToken(value) }, relations: { user: true } });
     const now = new Date();
     if (!token?.user || isExpired(token, now) || !token.user.enabled || token.user.source !== 'internal') {
       return null;
     }
+    if (ownerKey !== undefined && ownerKey !== token.user.usernameKey) return null;
 
     if (token.lastUsedAt === null || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
       await this.tokens.update(
@@ -76,6 +84,13 @@ export class TokensService {
       token.lastUsedAt = now;
     }
     return token;
+  }
+
+  /** 30 days, or the longest offered lifetime that PAT_MAX_LIFETIME_DAYS still allows. */
+  private defaultLifetime(): number {
+    const max = this.config.patMaxLifetimeDays ?? Infinity;
+    const allowed = TOKEN_LIFETIMES_DAYS.filter((days) => days <= Math.min(max, DEFAULT_TOKEN_LIFETIME_DAYS));
+    return allowed.length > 0 ? Math.max(...allowed) : DEFAULT_TOKEN_LIFETIME_DAYS;
   }
 
   private assertLifetimeAllowed(lifetime: number | null) {
