@@ -16,8 +16,23 @@ export function setUpSwagger(app: INestApplication): void {
         'token as password, or an internal user name and password. Use one scheme at a time.',
     )
     .setVersion('1')
-    .addBasicAuth({ type: 'http', scheme: 'basic', description: 'User name and password, or an empty user name and a PAT' }, BASIC_SCHEME)
-    .addApiKey({ type: 'apiKey', in: 'header', name: PAT_HEADER, description: 'A personal access token (rpat_...)' }, PAT_HEADER_SCHEME)
+    .addBasicAuth(
+      {
+        type: 'http',
+        scheme: 'basic',
+        description: 'User name and password, or an empty user name and a PAT',
+      },
+      BASIC_SCHEME,
+    )
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: PAT_HEADER,
+        description: 'A personal access token (rpat_...)',
+      },
+      PAT_HEADER_SCHEME,
+    )
     .addSecurityRequirements(BASIC_SCHEME)
     .addSecurityRequirements(PAT_HEADER_SCHEME)
     .build();

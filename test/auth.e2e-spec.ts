@@ -8,7 +8,8 @@ import { adminAuth, basic, TestApp } from './support/test-app.js';
 const FAILURE = {
   statusCode: 401,
   error: 'Unauthorized',
-  message: 'Authentication required: send a personal access token or an internal user name and password',
+  message:
+    'Authentication required: send a personal access token or an internal user name and password',
 };
 
 for (const database of testDatabases()) {
@@ -71,7 +72,9 @@ for (const database of testDatabases()) {
       await assertRefused({ auth: basic('ALICE', 'wrong-password') });
       await assertRefused({ auth: basic('nobody', 'alice-password') });
       await assertRefused({ auth: basic('', 'alice-password') });
-      await assertRefused({ auth: basic('', token.slice(0, -1) + (token.endsWith('0') ? '1' : '0')) });
+      await assertRefused({
+        auth: basic('', token.slice(0, -1) + (token.endsWith('0') ? '1' : '0')),
+      });
       await assertRefused({ auth: basic('', 'rpat_' + 'A'.repeat(49)) });
       await assertRefused({ headers: { 'x-release-personal-token': 'alice-password' } });
       await assertRefused({ headers: { 'x-release-personal-token': `Bearer ${token}` } });
@@ -83,9 +86,15 @@ for (const database of testDatabases()) {
     });
 
     it('never falls back from a bad credential to a good one', async () => {
-      await assertRefused({ auth: basic('alice', 'wrong'), headers: { 'x-release-personal-token': token } });
+      await assertRefused({
+        auth: basic('alice', 'wrong'),
+        headers: { 'x-release-personal-token': token },
+      });
       await assertRefused({ auth: `Bearer x`, headers: { 'x-release-personal-token': token } });
-      await assertRefused({ auth: basic('', token), headers: { 'x-release-personal-token': 'rpat_bad' } });
+      await assertRefused({
+        auth: basic('', token),
+        headers: { 'x-release-personal-token': 'rpat_bad' },
+      });
     });
 
     it('refuses a PAT header sent twice', async () => {
@@ -112,8 +121,14 @@ for (const database of testDatabases()) {
 
     it('refuses a revoked token on the next request by both schemes', async () => {
       const created = await app.createToken(alice, 'to revoke');
-      assert.equal((await app.get('/api/v1/releases', { auth: basic('', created.token) })).status, 200);
-      assert.equal((await app.delete(`/api/v1/personal-access-tokens/${created.id}`, { auth: alice })).status, 204);
+      assert.equal(
+        (await app.get('/api/v1/releases', { auth: basic('', created.token) })).status,
+        200,
+      );
+      assert.equal(
+        (await app.delete(`/api/v1/personal-access-tokens/${created.id}`, { auth: alice })).status,
+        204,
+      );
       await assertRefused({ auth: basic('', created.token) });
       await assertRefused({ headers: { 'x-release-personal-token': created.token } });
     });
@@ -122,7 +137,10 @@ for (const database of testDatabases()) {
       const created = await app.createToken(alice, 'short-lived', 7);
       const tokens = app.dataSource.getRepository(PersonalAccessToken);
       await tokens.update({ id: created.id }, { expiresAt: new Date(Date.now() + 60_000) });
-      assert.equal((await app.get('/api/v1/releases', { auth: basic('', created.token) })).status, 200);
+      assert.equal(
+        (await app.get('/api/v1/releases', { auth: basic('', created.token) })).status,
+        200,
+      );
       await tokens.update({ id: created.id }, { expiresAt: new Date(Date.now() - 1) });
       await assertRefused({ auth: basic('', created.token) });
       await assertRefused({ headers: { 'x-release-personal-token': created.token } });
@@ -140,7 +158,14 @@ for (const database of testDatabases()) {
         const username = `carol-${patch.source ?? 'disabled'}`;
         const carol = await app.createUser(username);
         const carolToken = (await app.createToken(carol, 'ci')).token;
-        assert.equal((await app.get('/api/v1/releases', { headers: { 'x-release-personal-token': carolToken } })).status, 200);
+        assert.equal(
+          (
+            await app.get('/api/v1/releases', {
+              headers: { 'x-release-personal-token': carolToken },
+            })
+          ).status,
+          200,
+        );
 
         const patched = await app.patch(`/api/v1/users/${username}`, patch, { auth: adminAuth() });
         assert.equal(patched.status, 200, patched.text);
@@ -149,7 +174,9 @@ for (const database of testDatabases()) {
         await assertRefused({ auth: carol });
 
         const left = await app.dataSource.getRepository(PersonalAccessToken).countBy({});
-        const own = await app.get(`/api/v1/users/${username}/personal-access-tokens`, { auth: adminAuth() });
+        const own = await app.get(`/api/v1/users/${username}/personal-access-tokens`, {
+          auth: adminAuth(),
+        });
         assert.equal(own.status, 200);
         // Making a user external deletes their tokens; disabling keeps them, unusable, for re-enabling.
         assert.equal(own.body.length, patch.source ? 0 : 1);
@@ -186,12 +213,18 @@ for (const database of testDatabases()) {
       assert.ok(first instanceof Date);
 
       await app.get('/api/v1/releases', { auth: basic('', created.token) });
-      assert.equal((await tokens.findOneByOrFail({ id: created.id })).lastUsedAt?.getTime(), first.getTime());
+      assert.equal(
+        (await tokens.findOneByOrFail({ id: created.id })).lastUsedAt?.getTime(),
+        first.getTime(),
+      );
 
       const old = new Date(Date.now() - 120_000);
       await tokens.update({ id: created.id }, { lastUsedAt: old });
       await app.get('/api/v1/releases', { auth: basic('bob', created.token) });
-      assert.equal((await tokens.findOneByOrFail({ id: created.id })).lastUsedAt?.getTime(), old.getTime());
+      assert.equal(
+        (await tokens.findOneByOrFail({ id: created.id })).lastUsedAt?.getTime(),
+        old.getTime(),
+      );
 
       await app.get('/api/v1/releases', { auth: basic('', created.token) });
       const later = (await tokens.findOneByOrFail({ id: created.id })).lastUsedAt;
@@ -201,7 +234,12 @@ for (const database of testDatabases()) {
     it('leaves public routes open and protects everything under /api/v1', async () => {
       assert.equal((await app.get('/health')).status, 200);
       assert.equal((await app.get('/docs-json')).status, 200);
-      for (const path of ['/api/v1/users', '/api/v1/profile', '/api/v1/personal-access-tokens', '/api/v1/releases/1']) {
+      for (const path of [
+        '/api/v1/users',
+        '/api/v1/profile',
+        '/api/v1/personal-access-tokens',
+        '/api/v1/releases/1',
+      ]) {
         const reply = await app.get(path);
         assert.equal(reply.status, 401, path);
       }

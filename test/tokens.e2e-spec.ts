@@ -23,7 +23,11 @@ for (const database of testDatabases()) {
 
     it('creates a token, shows its value once and stores only a digest', async () => {
       const before = Date.now();
-      const reply = await app.post(PATH, { name: '  ci-pipeline  ', expiresInDays: 45 }, { auth: alice });
+      const reply = await app.post(
+        PATH,
+        { name: '  ci-pipeline  ', expiresInDays: 45 },
+        { auth: alice },
+      );
       assert.equal(reply.status, 201, reply.text);
       assert.equal(reply.headers.get('cache-control'), 'no-store');
       const { id, name, token, tokenHint, createdAt, expiresAt, lastUsedAt, ...rest } = reply.body;
@@ -37,10 +41,14 @@ for (const database of testDatabases()) {
       assert.equal(Date.parse(expiresAt) - Date.parse(createdAt), 45 * DAY);
       assert.equal(lastUsedAt, null);
 
-      const stored = await app.dataSource.getRepository(PersonalAccessToken).findOneByOrFail({ id });
+      const stored = await app.dataSource
+        .getRepository(PersonalAccessToken)
+        .findOneByOrFail({ id });
       assert.notEqual(stored.tokenHash, token);
       assert.match(stored.tokenHash, /^[0-9a-f]{64}$/);
-      const everything = JSON.stringify(await app.dataSource.query('SELECT * FROM personal_access_tokens'));
+      const everything = JSON.stringify(
+        await app.dataSource.query('SELECT * FROM personal_access_tokens'),
+      );
       assert.ok(!everything.includes(token.slice(9)), 'the token value reached the database');
 
       const listed = await app.get(PATH, { auth: alice });
@@ -62,21 +70,39 @@ for (const database of testDatabases()) {
         assert.ok(created.expiresAt);
       }
       for (const days of [0, 1, 31, 366, -7, 7.5, '30', true]) {
-        const reply = await app.post(PATH, { name: `bad-${String(days)}`, expiresInDays: days }, { auth: bob });
+        const reply = await app.post(
+          PATH,
+          { name: `bad-${String(days)}`, expiresInDays: days },
+          { auth: bob },
+        );
         assert.equal(reply.status, 400, String(days));
-        assert.match(reply.body.message[0], /^expiresInDays must be one of 7, 30, 45, 60, 365 or null/);
+        assert.match(
+          reply.body.message[0],
+          /^expiresInDays must be one of 7, 30, 45, 60, 365 or null/,
+        );
       }
     });
 
     it('refuses bad names with a message per field, and stores nothing', async () => {
       const before = (await app.get(PATH, { auth: alice })).body.length;
-      for (const body of [{}, { name: '' }, { name: '   ' }, { name: 'x'.repeat(101) }, { name: 'a\nb' }, { name: 7 }, { name: 'ok', extra: 1 }]) {
+      for (const body of [
+        {},
+        { name: '' },
+        { name: '   ' },
+        { name: 'x'.repeat(101) },
+        { name: 'a\nb' },
+        { name: 7 },
+        { name: 'ok', extra: 1 },
+      ]) {
         const reply = await app.post(PATH, body, { auth: alice });
         assert.equal(reply.status, 400, JSON.stringify(body));
         assert.equal(reply.body.error, 'Bad Request');
         assert.ok(Array.isArray(reply.body.message) && reply.body.message.length > 0);
       }
-      const malformed = await app.post(PATH, '{"name":', { auth: alice, headers: { 'content-type': 'application/json' } });
+      const malformed = await app.post(PATH, '{"name":', {
+        auth: alice,
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(malformed.status, 400);
       assert.equal((await app.get(PATH, { auth: alice })).body.length, before);
     });
@@ -88,7 +114,9 @@ for (const database of testDatabases()) {
       assert.match(clash.body.message, /already have a token named/);
       await app.createToken(alice, 'Deploy 🎉');
       await app.createToken(bob, 'deploy 🚀');
-      const names = (await app.get(PATH, { auth: alice })).body.map((item: { name: string }) => item.name);
+      const names = (await app.get(PATH, { auth: alice })).body.map(
+        (item: { name: string }) => item.name,
+      );
       assert.ok(names.includes('Deploy 🚀') && names.includes('Deploy 🎉'));
     });
 
@@ -99,18 +127,34 @@ for (const database of testDatabases()) {
       assert.equal(reply.status, 200);
       const ids = reply.body.map((item: { id: number }) => item.id);
       assert.ok(ids.indexOf(second.id) < ids.indexOf(first.id));
-      assert.deepEqual([...ids].sort((a: number, b: number) => b - a), ids);
+      assert.deepEqual(
+        [...ids].sort((a: number, b: number) => b - a),
+        ids,
+      );
       for (const item of reply.body) {
-        assert.deepEqual(Object.keys(item).sort(), ['createdAt', 'expired', 'expiresAt', 'id', 'lastUsedAt', 'name', 'tokenHint']);
+        assert.deepEqual(Object.keys(item).sort(), [
+          'createdAt',
+          'expired',
+          'expiresAt',
+          'id',
+          'lastUsedAt',
+          'name',
+          'tokenHint',
+        ]);
       }
       assert.ok(!reply.text.includes(second.token));
-      const aliceIds = (await app.get(PATH, { auth: alice })).body.map((item: { id: number }) => item.id);
+      const aliceIds = (await app.get(PATH, { auth: alice })).body.map(
+        (item: { id: number }) => item.id,
+      );
       assert.ok(!aliceIds.includes(second.id));
     });
 
     it('needs a password sign-in to create a token: a PAT cannot mint another', async () => {
       const created = await app.createToken(alice, 'minter');
-      for (const options of [{ auth: basic('', created.token) }, { headers: { 'x-release-personal-token': created.token } }]) {
+      for (const options of [
+        { auth: basic('', created.token) },
+        { headers: { 'x-release-personal-token': created.token } },
+      ]) {
         const reply = await app.post(PATH, { name: 'child' }, options);
         assert.equal(reply.status, 403);
         assert.match(reply.body.message, /personal access token cannot/);
@@ -121,7 +165,10 @@ for (const database of testDatabases()) {
       const bobs = await app.createToken(bob, 'bobs');
       const attempt = await app.delete(`${PATH}/${bobs.id}`, { auth: alice });
       assert.equal(attempt.status, 404);
-      assert.equal((await app.get('/api/v1/releases', { auth: basic('', bobs.token) })).status, 200);
+      assert.equal(
+        (await app.get('/api/v1/releases', { auth: basic('', bobs.token) })).status,
+        200,
+      );
 
       const reply = await app.delete(`${PATH}/${bobs.id}`, { auth: bob });
       assert.equal(reply.status, 204);
@@ -131,9 +178,14 @@ for (const database of testDatabases()) {
 
     it('lets a token delete itself', async () => {
       const created = await app.createToken(alice, 'self-destruct');
-      const reply = await app.delete(`${PATH}/${created.id}`, { headers: { 'x-release-personal-token': created.token } });
+      const reply = await app.delete(`${PATH}/${created.id}`, {
+        headers: { 'x-release-personal-token': created.token },
+      });
       assert.equal(reply.status, 204);
-      assert.equal((await app.get(PATH, { headers: { 'x-release-personal-token': created.token } })).status, 401);
+      assert.equal(
+        (await app.get(PATH, { headers: { 'x-release-personal-token': created.token } })).status,
+        401,
+      );
     });
 
     it('answers 400 for an id that cannot name a token, never 500', async () => {
@@ -145,24 +197,56 @@ for (const database of testDatabases()) {
 
     it("lets an admin list and delete a user's tokens, and no one else", async () => {
       const created = await app.createToken(bob, 'audited');
-      const listed = await app.get('/api/v1/users/BOB/personal-access-tokens', { auth: adminAuth() });
+      const listed = await app.get('/api/v1/users/BOB/personal-access-tokens', {
+        auth: adminAuth(),
+      });
       assert.equal(listed.status, 200);
       assert.ok(listed.body.some((item: { id: number }) => item.id === created.id));
       assert.ok(!listed.text.includes(created.token));
 
-      assert.equal((await app.get('/api/v1/users/bob/personal-access-tokens', { auth: alice })).status, 403);
-      assert.equal((await app.delete(`/api/v1/users/bob/personal-access-tokens/${created.id}`, { auth: alice })).status, 403);
-      assert.equal((await app.get('/api/v1/users/nobody/personal-access-tokens', { auth: adminAuth() })).status, 404);
-      assert.equal((await app.delete(`/api/v1/users/alice/personal-access-tokens/${created.id}`, { auth: adminAuth() })).status, 404);
+      assert.equal(
+        (await app.get('/api/v1/users/bob/personal-access-tokens', { auth: alice })).status,
+        403,
+      );
+      assert.equal(
+        (
+          await app.delete(`/api/v1/users/bob/personal-access-tokens/${created.id}`, {
+            auth: alice,
+          })
+        ).status,
+        403,
+      );
+      assert.equal(
+        (await app.get('/api/v1/users/nobody/personal-access-tokens', { auth: adminAuth() }))
+          .status,
+        404,
+      );
+      assert.equal(
+        (
+          await app.delete(`/api/v1/users/alice/personal-access-tokens/${created.id}`, {
+            auth: adminAuth(),
+          })
+        ).status,
+        404,
+      );
 
-      const removed = await app.delete(`/api/v1/users/bob/personal-access-tokens/${created.id}`, { auth: adminAuth() });
+      const removed = await app.delete(`/api/v1/users/bob/personal-access-tokens/${created.id}`, {
+        auth: adminAuth(),
+      });
       assert.equal(removed.status, 204);
-      assert.equal((await app.get('/api/v1/releases', { auth: basic('', created.token) })).status, 401);
+      assert.equal(
+        (await app.get('/api/v1/releases', { auth: basic('', created.token) })).status,
+        401,
+      );
     });
 
     it('gives external users no password to sign in with, so no way to a token', async () => {
       await app.post('/api/v1/users', { username: 'lena', source: 'ldap' }, { auth: adminAuth() });
-      const reply = await app.post(PATH, { name: 'x' }, { auth: basic('lena', 'whatever-password') });
+      const reply = await app.post(
+        PATH,
+        { name: 'x' },
+        { auth: basic('lena', 'whatever-password') },
+      );
       assert.equal(reply.status, 401);
     });
   });

@@ -6,7 +6,10 @@ export const PASSWORD_SIGN_IN = 'release-access:password-sign-in';
 
 /** The caller must be an admin; anyone else gets 403. */
 export const AdminOnly = () =>
-  applyDecorators(SetMetadata(ADMIN_ONLY, true), ApiForbiddenResponse({ description: 'The caller is not an admin' }));
+  applyDecorators(
+    SetMetadata(ADMIN_ONLY, true),
+    ApiForbiddenResponse({ description: 'The caller is not an admin' }),
+  );
 
 /**
  * The caller must be an internal user who signed in with a password, not with a PAT or an

@@ -22,7 +22,10 @@ export class AuthenticationGuard extends AuthGuard([BASIC_STRATEGY, PAT_HEADER_S
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest>();
@@ -34,7 +37,10 @@ export class AuthenticationGuard extends AuthGuard([BASIC_STRATEGY, PAT_HEADER_S
 
     const { token } = (request as FastifyRequest & { user: Principal }).user;
     if (token?.expiresAt) {
-      void context.switchToHttp().getResponse<FastifyReply>().header(TOKEN_EXPIRES_HEADER, token.expiresAt.toISOString());
+      void context
+        .switchToHttp()
+        .getResponse<FastifyReply>()
+        .header(TOKEN_EXPIRES_HEADER, token.expiresAt.toISOString());
     }
     return true;
   }
@@ -42,7 +48,12 @@ export class AuthenticationGuard extends AuthGuard([BASIC_STRATEGY, PAT_HEADER_S
   /** Every failure, whichever strategy or step it came from, looks the same to the caller. */
   override handleRequest<T>(error: unknown, principal: T | false): T {
     if (error || !principal) {
-      if (error instanceof Error && !(error instanceof AuthenticationFailed) && !isUnauthorized(error)) throw error;
+      if (
+        error instanceof Error &&
+        !(error instanceof AuthenticationFailed) &&
+        !isUnauthorized(error)
+      )
+        throw error;
       throw new AuthenticationFailed();
     }
     return principal;

@@ -16,10 +16,14 @@ export class AuthorizationGuard implements CanActivate {
 
     if (this.reflector.getAllAndOverride<boolean>(PASSWORD_SIGN_IN, targets)) {
       if (principal.user.source !== 'internal') {
-        throw new ForbiddenException('Personal access tokens and passwords are for internal users only');
+        throw new ForbiddenException(
+          'Personal access tokens and passwords are for internal users only',
+        );
       }
       if (principal.method !== 'password') {
-        throw new ForbiddenException('Sign in with your password for this: a personal access token cannot do it');
+        throw new ForbiddenException(
+          'Sign in with your password for this: a personal access token cannot do it',
+        );
       }
     }
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && !principal.user.admin) {

@@ -47,12 +47,21 @@ describe('parseAuthorizationHeader', () => {
   });
 
   it('does not take a scheme that merely contains "basic"', () => {
-    assert.deepEqual(parseAuthorizationHeader(`XBasic ${encode('a:b')}`), { scheme: 'other', name: 'XBasic' });
-    assert.deepEqual(parseAuthorizationHeader(`Basicx ${encode('a:b')}`), { scheme: 'other', name: 'Basicx' });
+    assert.deepEqual(parseAuthorizationHeader(`XBasic ${encode('a:b')}`), {
+      scheme: 'other',
+      name: 'XBasic',
+    });
+    assert.deepEqual(parseAuthorizationHeader(`Basicx ${encode('a:b')}`), {
+      scheme: 'other',
+      name: 'Basicx',
+    });
   });
 
   it('reports other schemes by name', () => {
-    assert.deepEqual(parseAuthorizationHeader('Bearer abc.def.ghi'), { scheme: 'other', name: 'Bearer' });
+    assert.deepEqual(parseAuthorizationHeader('Bearer abc.def.ghi'), {
+      scheme: 'other',
+      name: 'Bearer',
+    });
   });
 
   it('reports a missing header as none', () => {
@@ -69,7 +78,10 @@ describe('parseAuthorizationHeader', () => {
     ['a truncated quad', 'Basic YWJjZ'],
     ['padding on a partial quad', 'Basic YWJ='],
     ['two credentials', `Basic ${encode('a:b')} ${encode('c:d')}`],
-    ['bytes that are not UTF-8', `Basic ${Buffer.from([0x61, 0x3a, 0xff, 0xfe]).toString('base64')}`],
+    [
+      'bytes that are not UTF-8',
+      `Basic ${Buffer.from([0x61, 0x3a, 0xff, 0xfe]).toString('base64')}`,
+    ],
     ['a header sent twice', [`Basic ${encode('a:b')}`, `Basic ${encode('c:d')}`]],
     ['a leading space', ` Basic ${encode('a:b')}`],
   ];

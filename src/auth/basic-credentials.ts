@@ -17,7 +17,9 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * password is everything after the first colon of the decoded pair, so that an empty user name
  * (`curl -u :<pat>`) and passwords containing colons both work.
  */
-export function parseAuthorizationHeader(header: string | string[] | undefined): AuthorizationHeader {
+export function parseAuthorizationHeader(
+  header: string | string[] | undefined,
+): AuthorizationHeader {
   if (header === undefined) return { scheme: 'none' };
   if (Array.isArray(header)) return { scheme: 'malformed' };
 

@@ -11,7 +11,10 @@ export const PAT_HEADER = 'x-release-personal-token';
 export const BASIC_STRATEGY = 'basic';
 export const PAT_HEADER_STRATEGY = 'personal-token-header';
 
-type Verify = (credentials: BasicCredentials, done: (error: unknown, principal?: Principal | false) => void) => void;
+type Verify = (
+  credentials: BasicCredentials,
+  done: (error: unknown, principal?: Principal | false) => void,
+) => void;
 
 /**
  * HTTP Basic that, unlike passport-http, accepts an empty user name (`curl -u :<pat>`), keeps
@@ -48,7 +51,10 @@ export class BasicAuthStrategy extends PassportStrategy(BasicCredentialsStrategy
 }
 
 @Injectable()
-export class PersonalTokenHeaderStrategy extends PassportStrategy(HeaderAPIKeyStrategy, PAT_HEADER_STRATEGY) {
+export class PersonalTokenHeaderStrategy extends PassportStrategy(
+  HeaderAPIKeyStrategy,
+  PAT_HEADER_STRATEGY,
+) {
   constructor(private readonly authentication: AuthenticationService) {
     super({ header: PAT_HEADER, prefix: '' }, false);
   }

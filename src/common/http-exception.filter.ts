@@ -1,6 +1,13 @@
 import { STATUS_CODES } from 'node:http';
 
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 
 import { isUniqueViolation } from '../database/unique-violation.js';
@@ -26,8 +33,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
 
-    if (body.statusCode === HttpStatus.UNAUTHORIZED) reply.header('WWW-Authenticate', WWW_AUTHENTICATE);
-    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+    if (body.statusCode === 401) reply.header('WWW-Authenticate', WWW_AUTHENTICATE);
+    void reply
+      .status(body.statusCode)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(body);
   }
 
   private toBody(exception: unknown): ErrorBody {

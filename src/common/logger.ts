@@ -7,8 +7,17 @@ import { LogLevel } from '../config/app-config.js';
  * Credential headers are censored wherever a request or its headers are logged, even though
  * Fastify's default request serializer leaves headers out: a later serializer change must not leak.
  */
-const REDACTED_PATHS = ['authorization', 'cookie', 'set-cookie', 'x-release-personal-token', 'x-release-webhook-token']
-  .flatMap((header) => [`req.headers["${header}"]`, `headers["${header}"]`, `res.headers["${header}"]`]);
+const REDACTED_PATHS = [
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'x-release-personal-token',
+  'x-release-webhook-token',
+].flatMap((header) => [
+  `req.headers["${header}"]`,
+  `headers["${header}"]`,
+  `res.headers["${header}"]`,
+]);
 
 export function createRootLogger(level: LogLevel): Pino {
   return pino({
@@ -46,10 +55,16 @@ export class PinoNestLogger implements LoggerService {
     this.write('fatal', message, rest);
   }
 
-  private write(level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace', message: unknown, rest: unknown[]) {
+  private write(
+    level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace',
+    message: unknown,
+    rest: unknown[],
+  ) {
     // Nest passes the context last, and for errors a stack before it.
-    const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
-    const stack = level === 'error' && typeof rest[0] === 'string' && rest.length > 1 ? rest[0] : undefined;
+    const context =
+      typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
+    const stack =
+      level === 'error' && typeof rest[0] === 'string' && rest.length > 1 ? rest[0] : undefined;
     if (message instanceof Error) {
       this.root[level]({ context, err: message }, message.message);
     } else if (typeof message === 'object' && message !== null) {

@@ -13,11 +13,19 @@ import { createValidationPipe } from './validation.js';
 
 const pipe = createValidationPipe();
 
-async function validate<T>(type: Type<T>, value: unknown, kind: 'body' | 'query' = 'body'): Promise<T> {
+async function validate<T>(
+  type: Type<T>,
+  value: unknown,
+  kind: 'body' | 'query' = 'body',
+): Promise<T> {
   return (await pipe.transform(value, { type: kind, metatype: type })) as T;
 }
 
-async function messages(type: Type, value: unknown, kind: 'body' | 'query' = 'body'): Promise<string[]> {
+async function messages(
+  type: Type,
+  value: unknown,
+  kind: 'body' | 'query' = 'body',
+): Promise<string[]> {
   try {
     await validate(type, value, kind);
   } catch (error) {
@@ -35,7 +43,10 @@ describe('request validation', () => {
   });
 
   it('accepts a null expiry and an omitted one', async () => {
-    assert.equal((await validate(CreateTokenDto, { name: 'a', expiresInDays: null })).expiresInDays, null);
+    assert.equal(
+      (await validate(CreateTokenDto, { name: 'a', expiresInDays: null })).expiresInDays,
+      null,
+    );
     assert.equal((await validate(CreateTokenDto, { name: 'a' })).expiresInDays, undefined);
   });
 
@@ -44,14 +55,21 @@ describe('request validation', () => {
     ['a name of 101 characters', { name: 'x'.repeat(101) }, /^name must be 1-100/],
     ['a control character', { name: 'a\u0007b' }, /^name must be 1-100 characters without control/],
     ['a number as name', { name: 12 }, /^name must be a string/],
-    ['a lifetime not offered', { name: 'a', expiresInDays: 31 }, /^expiresInDays must be one of 7, 30, 45, 60, 365 or null/],
+    [
+      'a lifetime not offered',
+      { name: 'a', expiresInDays: 31 },
+      /^expiresInDays must be one of 7, 30, 45, 60, 365 or null/,
+    ],
     ['a lifetime as a string', { name: 'a', expiresInDays: '30' }, /^expiresInDays must be one of/],
     ['an unknown field', { name: 'a', scopes: ['all'] }, /^property scopes should not exist/],
   ];
   for (const [what, body, message] of badTokens) {
     it(`refuses a token with ${what}`, async () => {
       const found = await messages(CreateTokenDto, body);
-      assert.ok(found.some((text) => message.test(text)), found.join(' | '));
+      assert.ok(
+        found.some((text) => message.test(text)),
+        found.join(' | '),
+      );
     });
   }
 
@@ -66,7 +84,12 @@ describe('request validation', () => {
   });
 
   it('lists every offending field of a user', async () => {
-    const found = await messages(CreateUserDto, { username: 'a b', password: 'short', source: 'ad', admin: 1 });
+    const found = await messages(CreateUserDto, {
+      username: 'a b',
+      password: 'short',
+      source: 'ad',
+      admin: 1,
+    });
     assert.ok(found.some((text) => text.startsWith('username must be')));
     assert.ok(found.some((text) => text.startsWith('password must be longer')));
     assert.ok(found.some((text) => text.startsWith('source must be one of')));
@@ -92,7 +115,13 @@ describe('request validation', () => {
   it('turns whole numbers in a query into numbers and refuses the rest', async () => {
     const query = await validate(PageQuery, { page: '2', resultsPerPage: '50' }, 'query');
     assert.deepEqual({ ...query }, { page: 2, resultsPerPage: 50 });
-    for (const bad of [{ page: '-1' }, { page: '1.5' }, { page: 'x' }, { resultsPerPage: '0' }, { resultsPerPage: '1001' }]) {
+    for (const bad of [
+      { page: '-1' },
+      { page: '1.5' },
+      { page: 'x' },
+      { resultsPerPage: '0' },
+      { resultsPerPage: '1001' },
+    ]) {
       await messages(PageQuery, bad, 'query');
     }
   });

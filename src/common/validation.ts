@@ -36,10 +36,17 @@ export function IsNotTokenFormat(options?: ValidationOptions) {
       name: 'isNotTokenFormat',
       target: target.constructor,
       propertyName,
-      options: { message: `${propertyName} must not have the format of a personal access token`, ...options },
-      validator: { validate: (value: unknown) => typeof value !== 'string' || !isPersonalAccessTokenFormat(value) },
+      options: {
+        message: `${propertyName} must not have the format of a personal access token`,
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value !== 'string' || !isPersonalAccessTokenFormat(value),
+      },
     });
 }
 
 /** Trims strings and leaves every other type alone, so that type checks still see the original. */
-export const trimString = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+export const trimString = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;

@@ -9,7 +9,10 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     assert.equal(config.port, 5516);
     assert.equal(config.host, '0.0.0.0');
-    assert.deepEqual(config.database, { type: 'better-sqlite3', file: './data/release-access.sqlite' });
+    assert.deepEqual(config.database, {
+      type: 'better-sqlite3',
+      file: './data/release-access.sqlite',
+    });
     assert.equal(config.adminUsername, 'admin');
     assert.equal(config.adminPassword, undefined);
     assert.equal(config.patMaxLifetimeDays, undefined);
@@ -46,12 +49,19 @@ describe('loadConfig', () => {
     ['a short admin password', { ADMIN_PASSWORD: 'short' }, /^ADMIN_PASSWORD /],
     ['an unsupported database', { DATABASE_URL: 'postgres://h/db' }, /^DATABASE_URL/],
     ['a database URL that is not a URL', { DATABASE_URL: 'nonsense' }, /^DATABASE_URL/],
-    ['a MySQL URL without a database', { DATABASE_URL: 'mysql://root@localhost:3306' }, /^DATABASE_URL/],
+    [
+      'a MySQL URL without a database',
+      { DATABASE_URL: 'mysql://root@localhost:3306' },
+      /^DATABASE_URL/,
+    ],
     ['an empty SQLite file name', { DATABASE_URL: 'sqlite:' }, /^DATABASE_URL/],
   ];
   for (const [what, env, message] of refusals) {
     it(`refuses ${what}, naming the variable`, () => {
-      assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && message.test(error.message));
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) => error instanceof ConfigError && message.test(error.message),
+      );
     });
   }
 
@@ -60,7 +70,9 @@ describe('loadConfig', () => {
     assert.throws(
       () => loadConfig({ ADMIN_PASSWORD: token }),
       (error: unknown) =>
-        error instanceof ConfigError && /^ADMIN_PASSWORD /.test(error.message) && !error.message.includes(token),
+        error instanceof ConfigError &&
+        /^ADMIN_PASSWORD /.test(error.message) &&
+        !error.message.includes(token),
     );
   });
 
@@ -99,8 +111,17 @@ describe('parseDatabaseUrl', () => {
   });
 
   it('reads sqlite: with a relative, absolute or in-memory file', () => {
-    assert.deepEqual(parseDatabaseUrl('sqlite:./a.sqlite'), { type: 'better-sqlite3', file: './a.sqlite' });
-    assert.deepEqual(parseDatabaseUrl('sqlite:///var/lib/a.sqlite'), { type: 'better-sqlite3', file: '/var/lib/a.sqlite' });
-    assert.deepEqual(parseDatabaseUrl('sqlite::memory:'), { type: 'better-sqlite3', file: ':memory:' });
+    assert.deepEqual(parseDatabaseUrl('sqlite:./a.sqlite'), {
+      type: 'better-sqlite3',
+      file: './a.sqlite',
+    });
+    assert.deepEqual(parseDatabaseUrl('sqlite:///var/lib/a.sqlite'), {
+      type: 'better-sqlite3',
+      file: '/var/lib/a.sqlite',
+    });
+    assert.deepEqual(parseDatabaseUrl('sqlite::memory:'), {
+      type: 'better-sqlite3',
+      file: ':memory:',
+    });
   });
 });

@@ -31,7 +31,15 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_SQLITE_FILE = './data/release-access.sqlite';
-const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
 export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{1,64}$/;
 
 type Env = Record<string, string | undefined>;
@@ -41,7 +49,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return {
     port: readInteger(env, 'PORT', 5516, 0, 65535),
     host: readNonEmpty(env, 'HOST') ?? '0.0.0.0',
-    database: parseDatabaseUrl(readNonEmpty(env, 'DATABASE_URL') ?? `sqlite:${DEFAULT_SQLITE_FILE}`),
+    database: parseDatabaseUrl(
+      readNonEmpty(env, 'DATABASE_URL') ?? `sqlite:${DEFAULT_SQLITE_FILE}`,
+    ),
     adminUsername: readAdminUsername(env),
     adminPassword: readAdminPassword(env),
     patMaxLifetimeDays: readOptionalInteger(env, 'PAT_MAX_LIFETIME_DAYS', 1, 36500),
@@ -53,7 +63,9 @@ export function parseDatabaseUrl(value: string): DatabaseConfig {
   if (value.startsWith('sqlite:')) {
     const file = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
     if (file === '') {
-      throw new ConfigError('DATABASE_URL: sqlite: needs a file name, as in sqlite:./data/app.sqlite');
+      throw new ConfigError(
+        'DATABASE_URL: sqlite: needs a file name, as in sqlite:./data/app.sqlite',
+      );
     }
     return { type: 'better-sqlite3', file };
   }
@@ -74,7 +86,9 @@ export function parseDatabaseUrl(value: string): DatabaseConfig {
   }
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (database === '' || database.includes('/')) {
-    throw new ConfigError('DATABASE_URL must name one database, as in mysql://user:pass@host:3306/db');
+    throw new ConfigError(
+      'DATABASE_URL must name one database, as in mysql://user:pass@host:3306/db',
+    );
   }
   return {
     type: protocol,

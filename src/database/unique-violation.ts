@@ -1,6 +1,10 @@
 import { QueryFailedError } from 'typeorm';
 
-const UNIQUE_CODES = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+const UNIQUE_CODES = new Set([
+  'ER_DUP_ENTRY',
+  'SQLITE_CONSTRAINT_UNIQUE',
+  'SQLITE_CONSTRAINT_PRIMARYKEY',
+]);
 
 /** True for a unique-key violation on MySQL/MariaDB or SQLite. */
 export function isUniqueViolation(error: unknown): boolean {

@@ -11,7 +11,11 @@ export class ReleasesService {
   constructor(@InjectRepository(Release) private readonly releases: Repository<Release>) {}
 
   list(page: number, resultsPerPage: number): Promise<Release[]> {
-    return this.releases.find({ order: { id: 'DESC' }, skip: page * resultsPerPage, take: resultsPerPage });
+    return this.releases.find({
+      order: { id: 'DESC' },
+      skip: page * resultsPerPage,
+      take: resultsPerPage,
+    });
   }
 
   async get(id: number): Promise<Release> {

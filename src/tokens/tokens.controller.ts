@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 
 import { PasswordSignInOnly } from '../auth/auth.decorators.js';
 import { CurrentPrincipal, Principal } from '../auth/principal.js';
@@ -15,9 +22,14 @@ export class TokensController {
   @Post()
   @PasswordSignInOnly()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Create a personal access token; its value is shown in this response only' })
+  @ApiOperation({
+    summary: 'Create a personal access token; its value is shown in this response only',
+  })
   @ApiCreatedResponse({ type: CreatedTokenResponse })
-  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateTokenDto): Promise<CreatedTokenResponse> {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateTokenDto,
+  ): Promise<CreatedTokenResponse> {
     return this.tokens.create(principal.user, dto);
   }
 
@@ -34,7 +46,10 @@ export class TokensController {
   @ApiOperation({ summary: 'Revoke one of your tokens (a token may revoke itself)' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'No such token among yours' })
-  async delete(@CurrentPrincipal() principal: Principal, @Param('id', ParseIdPipe) id: number): Promise<void> {
+  async delete(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseIdPipe) id: number,
+  ): Promise<void> {
     await this.tokens.deleteFor(principal.user, id);
   }
 }

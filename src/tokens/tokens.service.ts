@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, LessThan, Or, Repository } from 'typeorm';
 
@@ -13,7 +19,12 @@ import {
   TOKEN_LIFETIMES_DAYS,
 } from './dto/token.dto.js';
 import { PersonalAccessToken } from './personal-access-token.entity.js';
-import { generatePersonalAccessToken, hashToken, isPersonalAccessTokenFormat, tokenHint } from './token-format.js';
+import {
+  generatePersonalAccessToken,
+  hashToken,
+  isPersonalAccessTokenFormat,
+  tokenHint,
+} from './token-format.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** `lastUsedAt` is written at most this often per token, so that reads do not all become writes. */
@@ -69,16 +80,30 @@ export class TokensService {
    */
   async verify(value: string, ownerKey?: string): Promise<PersonalAccessToken | null> {
     if (!isPersonalAccessTokenFormat(value)) return null;
-    const token = await this.tokens.findOne({ where: { tokenHash: hashToken(value) }, relations: { user: true } });
+    const token = await this.tokens.findOne({
+      where: { tokenHash: hashToken(value) },
+      relations: { user: true },
+    });
     const now = new Date();
-    if (!token?.user || isExpired(token, now) || !token.user.enabled || token.user.source !== 'internal') {
+    if (
+      !token?.user ||
+      isExpired(token, now) ||
+      !token.user.enabled ||
+      token.user.source !== 'internal'
+    ) {
       return null;
     }
     if (ownerKey !== undefined && ownerKey !== token.user.usernameKey) return null;
 
-    if (token.lastUsedAt === null || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    if (
+      token.lastUsedAt === null ||
+      now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS
+    ) {
       await this.tokens.update(
-        { id: token.id, lastUsedAt: Or(IsNull(), LessThan(new Date(now.getTime() - LAST_USED_RESOLUTION_MS + 1))) },
+        {
+          id: token.id,
+          lastUsedAt: Or(IsNull(), LessThan(new Date(now.getTime() - LAST_USED_RESOLUTION_MS + 1))),
+        },
         { lastUsedAt: now },
       );
       token.lastUsedAt = now;
@@ -89,7 +114,9 @@ export class TokensService {
   /** 30 days, or the longest offered lifetime that PAT_MAX_LIFETIME_DAYS still allows. */
   private defaultLifetime(): number {
     const max = this.config.patMaxLifetimeDays ?? Infinity;
-    const allowed = TOKEN_LIFETIMES_DAYS.filter((days) => days <= Math.min(max, DEFAULT_TOKEN_LIFETIME_DAYS));
+    const allowed = TOKEN_LIFETIMES_DAYS.filter(
+      (days) => days <= Math.min(max, DEFAULT_TOKEN_LIFETIME_DAYS),
+    );
     return allowed.length > 0 ? Math.max(...allowed) : DEFAULT_TOKEN_LIFETIME_DAYS;
   }
 
@@ -97,7 +124,9 @@ export class TokensService {
     const max = this.config.patMaxLifetimeDays;
     if (max === undefined) return;
     if (lifetime === null || lifetime > max) {
-      throw new BadRequestException([`expiresInDays must be at most ${max}: this server refuses longer-lived tokens`]);
+      throw new BadRequestException([
+        `expiresInDays must be at most ${max}: this server refuses longer-lived tokens`,
+      ]);
     }
   }
 }

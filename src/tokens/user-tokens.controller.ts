@@ -1,5 +1,11 @@
 import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
-import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 
 import { AdminOnly } from '../auth/auth.decorators.js';
 import { ParseIdPipe } from '../common/parse-id.pipe.js';
@@ -29,7 +35,10 @@ export class UserTokensController {
   @ApiOperation({ summary: "Revoke a user's token (admin)" })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'No such user, or no such token of that user' })
-  async delete(@Param('username') username: string, @Param('id', ParseIdPipe) id: number): Promise<void> {
+  async delete(
+    @Param('username') username: string,
+    @Param('id', ParseIdPipe) id: number,
+  ): Promise<void> {
     await this.tokens.deleteFor(await this.users.get(username), id);
   }
 }

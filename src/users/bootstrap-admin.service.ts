@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 
-import { ConflictException, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  ConflictException,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -23,7 +29,11 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
     const generated = this.config.adminPassword === undefined;
     const secret = this.config.adminPassword ?? randomBytes(18).toString('base64url');
     try {
-      await this.users.create({ username: this.config.adminUsername, password: secret, admin: true });
+      await this.users.create({
+        username: this.config.adminUsername,
+        password: secret,
+        admin: true,
+      });
     } catch (error) {
       // A second instance starting against the same empty database got there first.
       if (isUniqueViolation(error) || error instanceof ConflictException) return;
@@ -37,7 +47,9 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
           '(shown once; change it with PUT /api/v1/profile/password)',
       );
     } else {
-      this.logger.log(`Created the admin "${this.config.adminUsername}" from ADMIN_USERNAME and ADMIN_PASSWORD`);
+      this.logger.log(
+        `Created the admin "${this.config.adminUsername}" from ADMIN_USERNAME and ADMIN_PASSWORD`,
+      );
     }
   }
 }

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 
 import { PasswordSignInOnly } from '../auth/auth.decorators.js';
 import { CurrentPrincipal, Principal } from '../auth/principal.js';
@@ -24,7 +30,10 @@ export class ProfileController {
   @ApiOperation({ summary: 'Change your own password (internal users signed in with a password)' })
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ description: 'Invalid new password, or the current password is wrong' })
-  async changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto): Promise<void> {
+  async changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: ChangePasswordDto,
+  ): Promise<void> {
     await this.users.changePassword(principal.user, dto);
   }
 }

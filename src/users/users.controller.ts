@@ -48,7 +48,10 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The change would leave no enabled internal admin' })
-  async update(@Param('username') username: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
+  async update(
+    @Param('username') username: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserResponse> {
     return UserResponse.from(await this.users.update(username, dto));
   }
 

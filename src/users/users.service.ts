@@ -1,4 +1,9 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 
@@ -21,7 +26,9 @@ export class UsersService {
       throw new BadRequestException(['password is required for an internal user']);
     }
     if (source !== 'internal' && dto.password !== undefined) {
-      throw new BadRequestException([`password must not be set for a user whose source is ${source}`]);
+      throw new BadRequestException([
+        `password must not be set for a user whose source is ${source}`,
+      ]);
     }
     if (await this.findByUsername(dto.username)) {
       throw new ConflictException(`A user named ${dto.username} already exists`);
@@ -60,13 +67,16 @@ export class UsersService {
   }
 
   async update(username: string, dto: UpdateUserDto): Promise<User> {
-    const passwordHash = dto.password === undefined ? undefined : await this.hasher.hash(dto.password);
+    const passwordHash =
+      dto.password === undefined ? undefined : await this.hasher.hash(dto.password);
 
     return this.dataSource.transaction(async (manager) => {
       const user = await this.getIn(manager, username);
       const source = dto.source ?? user.source;
       if (source !== 'internal' && dto.password !== undefined) {
-        throw new BadRequestException([`password must not be set for a user whose source is ${source}`]);
+        throw new BadRequestException([
+          `password must not be set for a user whose source is ${source}`,
+        ]);
       }
       if (source === 'internal' && user.passwordHash === null && passwordHash === undefined) {
         throw new BadRequestException(['password is required to make an external user internal']);
@@ -112,7 +122,10 @@ export class UsersService {
     if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
       throw new BadRequestException(['currentPassword is not the current password']);
     }
-    await this.users.update({ id: user.id }, { passwordHash: await this.hasher.hash(dto.newPassword) });
+    await this.users.update(
+      { id: user.id },
+      { passwordHash: await this.hasher.hash(dto.newPassword) },
+    );
   }
 
   private async getIn(manager: EntityManager, username: string): Promise<User> {

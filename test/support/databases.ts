@@ -13,21 +13,20 @@ import mysql from 'mysql2/promise';
 export interface TestDatabase {
   name: 'sqlite' | 'mariadb';
   /** Makes a fresh, empty database and returns its DATABASE_URL plus a function that removes it. */
-  create(): Promise<{ url: string; drop(): Promise<void> }>;
+  create(): Promise<{ url: string; drop: () => Promise<void> }>;
 }
 
 const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 
 const sqlite: TestDatabase = {
   name: 'sqlite',
-  async create() {
+  create() {
     const file = join(tmpdir(), `release-access-test-${randomBytes(6).toString('hex')}.sqlite`);
-    return {
-      url: `sqlite:${file}`,
-      drop: async () => {
-        for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-      },
+    const drop = () => {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+      return Promise.resolve();
     };
+    return Promise.resolve({ url: `sqlite:${file}`, drop });
   },
 };
 
@@ -44,7 +43,9 @@ const mariadb: TestDatabase = {
         password: decodeURIComponent(server.password),
       });
     const connection = await admin();
-    await connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await connection.query(
+      `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
     await connection.end();
 
     const url = new URL(MYSQL_URL);
@@ -61,7 +62,9 @@ const mariadb: TestDatabase = {
 };
 
 export function testDatabases(): TestDatabase[] {
-  const wanted = (process.env.TEST_DATABASES ?? 'sqlite,mariadb').split(',').map((name) => name.trim());
+  const wanted = (process.env.TEST_DATABASES ?? 'sqlite,mariadb')
+    .split(',')
+    .map((name) => name.trim());
   const known = [sqlite, mariadb];
   const unknown = wanted.filter((name) => !known.some((db) => db.name === name));
   if (unknown.length > 0) throw new Error(`TEST_DATABASES: unknown database ${unknown.join(', ')}`);

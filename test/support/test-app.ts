@@ -54,7 +54,11 @@ export class TestApp {
     await this.dropDatabase();
   }
 
-  async request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.auth !== undefined) headers.authorization = options.auth;
     let body: string | undefined;
@@ -67,7 +71,8 @@ export class TestApp {
     const response = await fetch(this.baseUrl + path, { method, headers, body });
     const text = await response.text();
     let parsed: unknown = text;
-    if ((response.headers.get('content-type') ?? '').includes('json') && text !== '') parsed = JSON.parse(text);
+    if ((response.headers.get('content-type') ?? '').includes('json') && text !== '')
+      parsed = JSON.parse(text);
     return { status: response.status, headers: response.headers, body: parsed as T, text };
   }
 
@@ -90,8 +95,13 @@ export class TestApp {
   /** Creates an internal user and returns their Basic password header. */
   async createUser(username: string, fields: Record<string, unknown> = {}): Promise<string> {
     const password = `${username}-password`;
-    const reply = await this.post('/api/v1/users', { username, password, ...fields }, { auth: adminAuth() });
-    if (reply.status !== 201) throw new Error(`creating ${username}: ${reply.status} ${reply.text}`);
+    const reply = await this.post(
+      '/api/v1/users',
+      { username, password, ...fields },
+      { auth: adminAuth() },
+    );
+    if (reply.status !== 201)
+      throw new Error(`creating ${username}: ${reply.status} ${reply.text}`);
     return basic(username, password);
   }
 
@@ -99,7 +109,8 @@ export class TestApp {
   async createToken(auth: string, name: string, expiresInDays?: number | null) {
     const body = expiresInDays === undefined ? { name } : { name, expiresInDays };
     const reply = await this.post('/api/v1/personal-access-tokens', body, { auth });
-    if (reply.status !== 201) throw new Error(`creating token ${name}: ${reply.status} ${reply.text}`);
+    if (reply.status !== 201)
+      throw new Error(`creating token ${name}: ${reply.status} ${reply.text}`);
     return reply.body as { id: number; token: string; tokenHint: string; expiresAt: string | null };
   }
 }

@@ -23,7 +23,13 @@ export class InitialSchema1764800000000 implements MigrationInterface {
           c.text('passwordHash', 255, { nullable: true, binary: true }),
           c.instant('createdAt'),
         ],
-        indices: [new TableIndex({ name: 'UQ_users_usernameKey', columnNames: ['usernameKey'], isUnique: true })],
+        indices: [
+          new TableIndex({
+            name: 'UQ_users_usernameKey',
+            columnNames: ['usernameKey'],
+            isUnique: true,
+          }),
+        ],
       }),
     );
 
@@ -43,7 +49,11 @@ export class InitialSchema1764800000000 implements MigrationInterface {
         ],
         indices: [
           new TableIndex({ name: 'UQ_pat_tokenHash', columnNames: ['tokenHash'], isUnique: true }),
-          new TableIndex({ name: 'UQ_pat_user_nameKey', columnNames: ['userId', 'nameKey'], isUnique: true }),
+          new TableIndex({
+            name: 'UQ_pat_user_nameKey',
+            columnNames: ['userId', 'nameKey'],
+            isUnique: true,
+          }),
         ],
         foreignKeys: [
           new TableForeignKey({

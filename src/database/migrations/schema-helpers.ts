@@ -15,7 +15,13 @@ export class SchemaHelpers {
   }
 
   id(name = 'id'): TableColumnOptions {
-    return { name, type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' };
+    return {
+      name,
+      type: 'integer',
+      isPrimary: true,
+      isGenerated: true,
+      generationStrategy: 'increment',
+    };
   }
 
   integer(name: string, nullable = false): TableColumnOptions {
@@ -30,7 +36,10 @@ export class SchemaHelpers {
   }
 
   longText(name: string, nullable = true): TableColumnOptions {
-    return this.withCharset({ name, type: this.mysql ? 'mediumtext' : 'text', isNullable: nullable }, false);
+    return this.withCharset(
+      { name, type: this.mysql ? 'mediumtext' : 'text', isNullable: nullable },
+      false,
+    );
   }
 
   boolean(name: string): TableColumnOptions {
@@ -43,6 +52,10 @@ export class SchemaHelpers {
 
   private withCharset(column: TableColumnOptions, binary: boolean): TableColumnOptions {
     if (!this.mysql) return column;
-    return { ...column, charset: 'utf8mb4', collation: binary ? 'utf8mb4_bin' : 'utf8mb4_unicode_ci' };
+    return {
+      ...column,
+      charset: 'utf8mb4',
+      collation: binary ? 'utf8mb4_bin' : 'utf8mb4_unicode_ci',
+    };
   }
 }

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 
 import { trimString } from '../../common/validation.js';
+import { Release } from '../release.entity.js';
 
 export class CreateReleaseDto {
   @ApiProperty({ example: 'Q3 platform release', minLength: 1, maxLength: 255 })
@@ -19,7 +20,8 @@ export class CreateReleaseDto {
 }
 
 /** Query strings are text: only whole decimal numbers become numbers here, nothing else is coerced. */
-const wholeNumber = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
+const wholeNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
 
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Page number, from 0' })
@@ -53,4 +55,9 @@ export class ReleaseResponse {
 
   @ApiProperty({ example: '2027-01-31T12:00:00.000Z' })
   createdAt: Date;
+
+  static from(release: Release): ReleaseResponse {
+    const { id, title, description, owner, createdAt } = release;
+    return { id, title, description, owner, createdAt };
+  }
 }

@@ -9,10 +9,15 @@ export const TOKEN_LIFETIMES_DAYS = [7, 30, 45, 60, 365] as const;
 export const DEFAULT_TOKEN_LIFETIME_DAYS = 30;
 
 export class CreateTokenDto {
-  @ApiProperty({ example: 'ci-pipeline', description: 'Trimmed; 1-100 characters, no control characters; unique per user ignoring case' })
+  @ApiProperty({
+    example: 'ci-pipeline',
+    description: 'Trimmed; 1-100 characters, no control characters; unique per user ignoring case',
+  })
   @Transform(trimString)
   @IsString()
-  @Matches(/^[^\p{Cc}]{1,100}$/u, { message: 'name must be 1-100 characters without control characters' })
+  @Matches(/^[^\p{Cc}]{1,100}$/u, {
+    message: 'name must be 1-100 characters without control characters',
+  })
   name: string;
 
   @ApiPropertyOptional({
@@ -22,7 +27,9 @@ export class CreateTokenDto {
     description: 'Days until the token expires; null for a token that never expires',
   })
   @ValidateIf((_object, value) => value !== null && value !== undefined)
-  @IsIn(TOKEN_LIFETIMES_DAYS, { message: `expiresInDays must be one of ${TOKEN_LIFETIMES_DAYS.join(', ')} or null` })
+  @IsIn(TOKEN_LIFETIMES_DAYS, {
+    message: `expiresInDays must be one of ${TOKEN_LIFETIMES_DAYS.join(', ')} or null`,
+  })
   expiresInDays?: number | null;
 }
 
@@ -50,7 +57,15 @@ export class TokenResponse {
 
   static from(token: PersonalAccessToken, now = new Date()): TokenResponse {
     const { id, name, tokenHint, createdAt, expiresAt, lastUsedAt } = token;
-    return { id, name, tokenHint, createdAt, expiresAt, lastUsedAt, expired: isExpired(token, now) };
+    return {
+      id,
+      name,
+      tokenHint,
+      createdAt,
+      expiresAt,
+      lastUsedAt,
+      expired: isExpired(token, now),
+    };
   }
 }
 
@@ -61,7 +76,9 @@ export class CreatedTokenResponse {
   @ApiProperty({ example: 'ci-pipeline' })
   name: string;
 
-  @ApiProperty({ description: 'The token itself. It is shown in this response only: store it now.' })
+  @ApiProperty({
+    description: 'The token itself. It is shown in this response only: store it now.',
+  })
   token: string;
 
   @ApiProperty({ example: 'rpat_AbCd' })
@@ -78,6 +95,9 @@ export class CreatedTokenResponse {
 }
 
 /** A token is expired from `expiresAt` on, inclusive. */
-export function isExpired(token: Pick<PersonalAccessToken, 'expiresAt'>, now = new Date()): boolean {
+export function isExpired(
+  token: Pick<PersonalAccessToken, 'expiresAt'>,
+  now = new Date(),
+): boolean {
   return token.expiresAt !== null && token.expiresAt.getTime() <= now.getTime();
 }

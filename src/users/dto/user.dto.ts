@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 
 import { IsNotTokenFormat, trimString } from '../../common/validation.js';
 import { USERNAME_PATTERN } from '../../config/app-config.js';
@@ -9,12 +19,19 @@ import { USER_SOURCES, User, UserSource } from '../user.entity.js';
 const optionalOrNull = ValidateIf((_object, value) => value !== null && value !== undefined);
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'alice', description: '1-64 ASCII letters, digits, ".", "_", "@" or "-"; unique ignoring case' })
+  @ApiProperty({
+    example: 'alice',
+    description: '1-64 ASCII letters, digits, ".", "_", "@" or "-"; unique ignoring case',
+  })
   @IsString()
-  @Matches(USERNAME_PATTERN, { message: 'username must be 1-64 ASCII letters, digits, ".", "_", "@" or "-"' })
+  @Matches(USERNAME_PATTERN, {
+    message: 'username must be 1-64 ASCII letters, digits, ".", "_", "@" or "-"',
+  })
   username: string;
 
-  @ApiPropertyOptional({ description: 'Required for internal users, refused for external ones; 8-256 characters' })
+  @ApiPropertyOptional({
+    description: 'Required for internal users, refused for external ones; 8-256 characters',
+  })
   @IsOptional()
   @IsString()
   @Length(8, 256)
