@@ -1,9 +1,11 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { DatabaseConfig } from '../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
+import { Transactions } from './transactions.service.js';
 
+@Global()
 @Module({})
 export class DatabaseModule {
   static forRoot(database: DatabaseConfig): DynamicModule {
@@ -17,6 +19,8 @@ export class DatabaseModule {
           retryDelay: 1000,
         }),
       ],
+      providers: [Transactions],
+      exports: [Transactions],
     };
   }
 }

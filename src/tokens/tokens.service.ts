@@ -79,36 +79,44 @@ export class TokensService {
    * also belong to that (lower-cased) user name. Only a success touches `lastUsedAt`.
    */
   async verify(value: string, ownerKey?: string): Promise<PersonalAccessToken | null> {
+    const token = await this.findSignInToken(value, ownerKey);
+    if (token) await this.touch(token);
+    return token;
+  }
+
+  /** The token that `value` names if it would sign in right now; no side effect. */
+  async findSignInToken(value: string, ownerKey?: string): Promise<PersonalAccessToken | null> {
     if (!isPersonalAccessTokenFormat(value)) return null;
     const token = await this.tokens.findOne({
       where: { tokenHash: hashToken(value) },
       relations: { user: true },
     });
-    const now = new Date();
     if (
       !token?.user ||
-      isExpired(token, now) ||
+      isExpired(token) ||
       !token.user.enabled ||
       token.user.source !== 'internal'
     ) {
       return null;
     }
     if (ownerKey !== undefined && ownerKey !== token.user.usernameKey) return null;
-
-    if (
-      token.lastUsedAt === null ||
-      now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS
-    ) {
-      await this.tokens.update(
-        {
-          id: token.id,
-          lastUsedAt: Or(IsNull(), LessThan(new Date(now.getTime() - LAST_USED_RESOLUTION_MS + 1))),
-        },
-        { lastUsedAt: now },
-      );
-      token.lastUsedAt = now;
-    }
     return token;
+  }
+
+  private async touch(token: PersonalAccessToken): Promise<void> {
+    const now = new Date();
+    if (
+      token.lastUsedAt !== null &&
+      now.getTime() - token.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS
+    )
+      return;
+
+    const cutoff = new Date(now.getTime() - LAST_USED_RESOLUTION_MS + 1);
+    await this.tokens.update(
+      { id: token.id, lastUsedAt: Or(IsNull(), LessThan(cutoff)) },
+      { lastUsedAt: now },
+    );
+    token.lastUsedAt = now;
   }
 
   /** 30 days, or the longest offered lifetime that PAT_MAX_LIFETIME_DAYS still allows. */

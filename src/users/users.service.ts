@@ -4,9 +4,10 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 
+import { Transactions } from '../database/transactions.service.js';
 import { PersonalAccessToken } from '../tokens/personal-access-token.entity.js';
 import { ChangePasswordDto, CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
 import { PasswordHasher } from './password-hasher.service.js';
@@ -16,7 +17,7 @@ import { User, usernameKey } from './user.entity.js';
 export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly hasher: PasswordHasher,
   ) {}
 
@@ -67,32 +68,30 @@ export class UsersService {
   }
 
   async update(username: string, dto: UpdateUserDto): Promise<User> {
+    const user = await this.get(username);
+    const source = dto.source ?? user.source;
+    if (source !== 'internal' && dto.password !== undefined) {
+      throw new BadRequestException([
+        `password must not be set for a user whose source is ${source}`,
+      ]);
+    }
+    if (source === 'internal' && user.passwordHash === null && dto.password === undefined) {
+      throw new BadRequestException(['password is required to make an external user internal']);
+    }
     const passwordHash =
-      dto.password === undefined ? undefined : await this.hasher.hash(dto.password);
+      dto.password === undefined ? user.passwordHash : await this.hasher.hash(dto.password);
+    const next: User = {
+      ...user,
+      fullName: dto.fullName === undefined ? user.fullName : dto.fullName,
+      email: dto.email === undefined ? user.email : dto.email,
+      source,
+      admin: dto.admin ?? user.admin,
+      enabled: dto.enabled ?? user.enabled,
+      passwordHash: source === 'internal' ? passwordHash : null,
+    };
+    if (isActiveAdmin(user) && !isActiveAdmin(next)) await this.assertAnotherActiveAdmin(user);
 
-    return this.dataSource.transaction(async (manager) => {
-      const user = await this.getIn(manager, username);
-      const source = dto.source ?? user.source;
-      if (source !== 'internal' && dto.password !== undefined) {
-        throw new BadRequestException([
-          `password must not be set for a user whose source is ${source}`,
-        ]);
-      }
-      if (source === 'internal' && user.passwordHash === null && passwordHash === undefined) {
-        throw new BadRequestException(['password is required to make an external user internal']);
-      }
-      const next: User = {
-        ...user,
-        fullName: dto.fullName === undefined ? user.fullName : dto.fullName,
-        email: dto.email === undefined ? user.email : dto.email,
-        source,
-        admin: dto.admin ?? user.admin,
-        enabled: dto.enabled ?? user.enabled,
-        passwordHash: source === 'internal' ? (passwordHash ?? user.passwordHash) : null,
-      };
-      if (isActiveAdmin(user) && !isActiveAdmin(next)) {
-        await this.assertAnotherActiveAdmin(manager, user);
-      }
+    return this.transactions.run(async (manager) => {
       if (user.source === 'internal' && source !== 'internal') {
         // External users can never hold a PAT: their tokens go with the switch.
         await manager.delete(PersonalAccessToken, { userId: user.id });
@@ -102,9 +101,10 @@ export class UsersService {
   }
 
   async delete(username: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const user = await this.getIn(manager, username);
-      if (isActiveAdmin(user)) await this.assertAnotherActiveAdmin(manager, user);
+    const user = await this.get(username);
+    if (isActiveAdmin(user)) await this.assertAnotherActiveAdmin(user);
+
+    await this.transactions.run(async (manager) => {
       await manager.delete(PersonalAccessToken, { userId: user.id });
       await manager.delete(User, { id: user.id });
     });
@@ -128,15 +128,9 @@ export class UsersService {
     );
   }
 
-  private async getIn(manager: EntityManager, username: string): Promise<User> {
-    const user = await manager.findOneBy(User, { usernameKey: usernameKey(username) });
-    if (!user) throw new NotFoundException(`No user named ${username}`);
-    return user;
-  }
-
-  private async assertAnotherActiveAdmin(manager: EntityManager, user: User): Promise<void> {
-    const others = await manager
-      .createQueryBuilder(User, 'u')
+  private async assertAnotherActiveAdmin(user: User): Promise<void> {
+    const others = await this.users
+      .createQueryBuilder('u')
       .where('u.admin = :yes AND u.enabled = :yes AND u.source = :internal AND u.id <> :id', {
         yes: true,
         internal: 'internal',
