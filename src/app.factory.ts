@@ -3,13 +3,16 @@ import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 
 import { AppModule } from './app.module.js';
+import { installBodyParsers } from './common/body-parsers.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { createRootLogger, PinoNestLogger } from './common/logger.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
 import { setUpSwagger } from './swagger.js';
+import { WEBHOOKS_PREFIX } from './webhooks/dto/webhook.dto.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
+const API_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the whole application, ready to listen: used by main.ts and by the end-to-end tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -23,14 +26,18 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(rootLogger),
     abortOnError: false,
+    // Body parsing is ours (installBodyParsers): JSON for the API, the raw stream for webhooks.
+    bodyParser: false,
   });
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
-  // The API takes JSON only: any other body is a 415, not a string for the validator to puzzle over.
-  fastify.removeContentTypeParser('text/plain');
+  installBodyParsers(fastify, {
+    jsonLimit: API_BODY_LIMIT_BYTES,
+    readsOwnBody: (url) => url.startsWith(WEBHOOKS_PREFIX),
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();

@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module.js';
 import { ReleasesModule } from './releases/releases.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
 import { UsersModule } from './users/users.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({})
 export class AppModule {
@@ -22,6 +23,7 @@ export class AppModule {
         AuthModule,
         ReleasesModule,
         HealthModule,
+        WebhooksModule,
       ],
     };
   }

@@ -2,6 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 import { PAT_HEADER } from './auth/credential-strategies.js';
+import { WEBHOOK_TOKEN_SCHEME } from './webhooks/webhook-receiver.controller.js';
+import { WEBHOOK_TOKEN_HEADER } from './webhooks/webhook-receiver.service.js';
 
 export const BASIC_SCHEME = 'basic';
 export const PAT_HEADER_SCHEME = 'personal-token';
@@ -32,6 +34,15 @@ export function setUpSwagger(app: INestApplication): void {
         description: 'A personal access token (rpat_...)',
       },
       PAT_HEADER_SCHEME,
+    )
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: WEBHOOK_TOKEN_HEADER,
+        description: "A webhook endpoint's secret token",
+      },
+      WEBHOOK_TOKEN_SCHEME,
     )
     .addSecurityRequirements(BASIC_SCHEME)
     .addSecurityRequirements(PAT_HEADER_SCHEME)

@@ -106,6 +106,20 @@ for (const database of testDatabases()) {
         ).status,
         401,
       );
+      const hook = await call(service.baseUrl, 'POST', '/api/v1/webhook-endpoints', admin, {
+        title: 'logged',
+        path: 'logged/hook',
+        authentication: 'token',
+        secretToken: 'webhook-secret-never-logged',
+      });
+      assert.equal(hook.status, 201);
+      for (const secret of ['webhook-secret-never-logged', 'wrong-webhook-secret']) {
+        await fetch(`${service.baseUrl}/webhooks/logged/hook`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-release-webhook-token': secret },
+          body: '{}',
+        });
+      }
       const listed = await call(service.baseUrl, 'GET', '/api/v1/personal-access-tokens', userAuth);
       assert.match(listed.body[0].lastUsedAt, ISO_UTC);
 

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 
 import { BadRequestException, Type } from '@nestjs/common';
 
-import { PageQuery } from '../releases/dto/release.dto.js';
+import { PageQuery } from './page.query.js';
 import { CreateTokenDto } from '../tokens/dto/token.dto.js';
 import { generatePersonalAccessToken } from '../tokens/token-format.js';
 import { CreateUserDto, UpdateUserDto } from '../users/dto/user.dto.js';

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     assert.equal(config.adminPassword, undefined);
     assert.equal(config.patMaxLifetimeDays, undefined);
     assert.equal(config.logLevel, 'info');
+    assert.equal(config.webhookMaxBodyBytes, 1048576);
   });
 
   it('reads every variable', () => {
@@ -28,7 +29,9 @@ describe('loadConfig', () => {
       ADMIN_PASSWORD: 'long enough',
       PAT_MAX_LIFETIME_DAYS: '60',
       LOG_LEVEL: 'WARN',
+      WEBHOOK_MAX_BODY_BYTES: '2048',
     });
+    assert.equal(config.webhookMaxBodyBytes, 2048);
     assert.equal(config.port, 8080);
     assert.equal(config.host, '127.0.0.1');
     assert.deepEqual(config.database, { type: 'better-sqlite3', file: '/tmp/x.sqlite' });
@@ -44,6 +47,12 @@ describe('loadConfig', () => {
     ['a negative port', { PORT: '-1' }, /^PORT /],
     ['a lifetime of zero days', { PAT_MAX_LIFETIME_DAYS: '0' }, /^PAT_MAX_LIFETIME_DAYS /],
     ['a fractional lifetime', { PAT_MAX_LIFETIME_DAYS: '1.5' }, /^PAT_MAX_LIFETIME_DAYS /],
+    ['a webhook body limit of zero', { WEBHOOK_MAX_BODY_BYTES: '0' }, /^WEBHOOK_MAX_BODY_BYTES /],
+    [
+      'a webhook body limit over 16 MiB',
+      { WEBHOOK_MAX_BODY_BYTES: '16777216' },
+      /^WEBHOOK_MAX_BODY_BYTES /,
+    ],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
     ['a user name with a space', { ADMIN_USERNAME: 'a b' }, /^ADMIN_USERNAME /],
     ['a short admin password', { ADMIN_PASSWORD: 'short' }, /^ADMIN_PASSWORD /],

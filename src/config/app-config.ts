@@ -23,6 +23,8 @@ export interface AppConfig {
   /** Unset means: any of the offered lifetimes, including none. */
   patMaxLifetimeDays?: number;
   logLevel: LogLevel;
+  /** Largest webhook body accepted, in bytes; larger ones get 413. */
+  webhookMaxBodyBytes: number;
 }
 
 /** Raised for a bad environment variable; the message names the variable and never echoes a secret. */
@@ -40,6 +42,8 @@ const LOG_LEVELS: readonly LogLevel[] = [
   'trace',
   'silent',
 ];
+/** A stored webhook body must fit a MySQL MEDIUMTEXT column. */
+const MAX_STORED_BODY_BYTES = 16 * 1024 * 1024 - 1;
 export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{1,64}$/;
 
 type Env = Record<string, string | undefined>;
@@ -56,6 +60,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminPassword: readAdminPassword(env),
     patMaxLifetimeDays: readOptionalInteger(env, 'PAT_MAX_LIFETIME_DAYS', 1, 36500),
     logLevel: readLogLevel(env),
+    webhookMaxBodyBytes: readInteger(
+      env,
+      'WEBHOOK_MAX_BODY_BYTES',
+      1024 * 1024,
+      1,
+      MAX_STORED_BODY_BYTES,
+    ),
   };
 }
 

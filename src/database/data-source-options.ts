@@ -7,9 +7,11 @@ import { DatabaseConfig } from '../config/app-config.js';
 import { PersonalAccessToken } from '../tokens/personal-access-token.entity.js';
 import { Release } from '../releases/release.entity.js';
 import { User } from '../users/user.entity.js';
+import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity.js';
+import { WebhookRequest } from '../webhooks/webhook-request.entity.js';
 import { migrations } from './migrations/index.js';
 
-export const entities = [User, PersonalAccessToken, Release];
+export const entities = [User, PersonalAccessToken, Release, WebhookEndpoint, WebhookRequest];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const common = {

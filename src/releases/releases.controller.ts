@@ -9,7 +9,8 @@ import {
 
 import { CurrentPrincipal, Principal } from '../auth/principal.js';
 import { ParseIdPipe } from '../common/parse-id.pipe.js';
-import { CreateReleaseDto, PageQuery, ReleaseResponse } from './dto/release.dto.js';
+import { PageQuery } from '../common/page.query.js';
+import { CreateReleaseDto, ReleaseResponse } from './dto/release.dto.js';
 import { ReleasesService } from './releases.service.js';
 
 @ApiTags('releases')
