@@ -42,6 +42,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     void reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
-  setUpSwagger(app);
+  setUpSwagger(app, config.oidc !== undefined);
   return app;
 }

@@ -7,10 +7,11 @@ import { WEBHOOK_TOKEN_HEADER } from './webhooks/webhook-receiver.service.js';
 
 export const BASIC_SCHEME = 'basic';
 export const PAT_HEADER_SCHEME = 'personal-token';
+export const OIDC_SCHEME = 'oidc';
 
 /** Swagger UI at /docs and the document at /docs-json; either security scheme signs "Try it out" in. */
-export function setUpSwagger(app: INestApplication): void {
-  const config = new DocumentBuilder()
+export function setUpSwagger(app: INestApplication, oidcEnabled: boolean): void {
+  const builder = new DocumentBuilder()
     .setTitle('release-access')
     .setDescription(
       'Personal access tokens for the release API. Authorize with a token in the ' +
@@ -45,8 +46,21 @@ export function setUpSwagger(app: INestApplication): void {
       WEBHOOK_TOKEN_SCHEME,
     )
     .addSecurityRequirements(BASIC_SCHEME)
-    .addSecurityRequirements(PAT_HEADER_SCHEME)
-    .build();
+    .addSecurityRequirements(PAT_HEADER_SCHEME);
+  if (oidcEnabled) {
+    builder
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'An access token of the OpenID Connect issuer (external users)',
+        },
+        OIDC_SCHEME,
+      )
+      .addSecurityRequirements(OIDC_SCHEME);
+  }
+  const config = builder.build();
 
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, {

@@ -5,18 +5,27 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 
 import { IS_PUBLIC } from '../common/public.decorator.js';
 import { AuthenticationFailed } from './authentication.service.js';
-import { BASIC_STRATEGY, PAT_HEADER, PAT_HEADER_STRATEGY } from './credential-strategies.js';
+import {
+  BASIC_STRATEGY,
+  BEARER_STRATEGY,
+  PAT_HEADER,
+  PAT_HEADER_STRATEGY,
+} from './credential-strategies.js';
 import { Principal } from './principal.js';
 
 export const TOKEN_EXPIRES_HEADER = 'X-Release-Token-Expires-At';
 
 /**
- * Global guard: every route needs credentials unless marked `@Public()`. The Basic strategy runs
- * first and the PAT header second; a request that presents both is refused, since accepting it
- * would mean ignoring one of the credentials it sent.
+ * Global guard: every route needs credentials unless marked `@Public()`. The Authorization header
+ * (Basic, or Bearer for OpenID Connect) is tried first and the PAT header second; a request that
+ * presents both is refused, since accepting it would mean ignoring one of the credentials it sent.
  */
 @Injectable()
-export class AuthenticationGuard extends AuthGuard([BASIC_STRATEGY, PAT_HEADER_STRATEGY]) {
+export class AuthenticationGuard extends AuthGuard([
+  BASIC_STRATEGY,
+  BEARER_STRATEGY,
+  PAT_HEADER_STRATEGY,
+]) {
   constructor(private readonly reflector: Reflector) {
     super();
   }

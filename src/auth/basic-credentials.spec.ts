@@ -50,10 +50,12 @@ describe('parseAuthorizationHeader', () => {
     assert.deepEqual(parseAuthorizationHeader(`XBasic ${encode('a:b')}`), {
       scheme: 'other',
       name: 'XBasic',
+      credentials: encode('a:b'),
     });
     assert.deepEqual(parseAuthorizationHeader(`Basicx ${encode('a:b')}`), {
       scheme: 'other',
       name: 'Basicx',
+      credentials: encode('a:b'),
     });
   });
 
@@ -61,6 +63,7 @@ describe('parseAuthorizationHeader', () => {
     assert.deepEqual(parseAuthorizationHeader('Bearer abc.def.ghi'), {
       scheme: 'other',
       name: 'Bearer',
+      credentials: 'abc.def.ghi',
     });
   });
 

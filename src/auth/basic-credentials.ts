@@ -6,7 +6,7 @@ export interface BasicCredentials {
 export type AuthorizationHeader =
   | { scheme: 'none' }
   | { scheme: 'basic'; credentials: BasicCredentials }
-  | { scheme: 'other'; name: string }
+  | { scheme: 'other'; name: string; credentials: string }
   | { scheme: 'malformed' };
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -26,7 +26,7 @@ export function parseAuthorizationHeader(
   const match = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(?: +(\S*))? *$/.exec(header);
   if (!match) return { scheme: 'malformed' };
   const [, name, value = ''] = match;
-  if (name.toLowerCase() !== 'basic') return { scheme: 'other', name };
+  if (name.toLowerCase() !== 'basic') return { scheme: 'other', name, credentials: value };
 
   const credentials = decodeBasic(value);
   return credentials ? { scheme: 'basic', credentials } : { scheme: 'malformed' };

@@ -9,33 +9,53 @@ import { Principal } from './principal.js';
 
 export const PAT_HEADER = 'x-release-personal-token';
 export const BASIC_STRATEGY = 'basic';
+export const BEARER_STRATEGY = 'bearer';
 export const PAT_HEADER_STRATEGY = 'personal-token-header';
 
-type Verify = (
-  credentials: BasicCredentials,
-  done: (error: unknown, principal?: Principal | false) => void,
-) => void;
+type Done = (error: unknown, principal?: Principal | false) => void;
+type Headers = { headers: Record<string, string | string[] | undefined> };
 
 /**
- * HTTP Basic that, unlike passport-http, accepts an empty user name (`curl -u :<pat>`), keeps
- * everything after the first colon as the password and matches the scheme name exactly.
- * No Authorization header: the next strategy may try. A Basic header that fails: refused outright.
+ * The strategies below share one rule: without their credential they pass (`fail`) so that the
+ * next strategy may try; with it, they either succeed or refuse outright (`error`), so that a bad
+ * credential never falls through to another one.
  */
-class BasicCredentialsStrategy extends Strategy {
-  constructor(private readonly verify: Verify) {
+abstract class AuthorizationHeaderStrategy<T> extends Strategy {
+  constructor(private readonly verify: (credentials: T, done: Done) => void) {
     super();
   }
 
-  override authenticate(request: { headers: Record<string, string | string[] | undefined> }) {
-    const header = parseAuthorizationHeader(request.headers.authorization);
-    if (header.scheme === 'none') return this.fail(401);
-    if (header.scheme !== 'basic') return this.error(new UnauthorizedException());
-
-    this.verify(header.credentials, (error, principal) => {
+  protected check(credentials: T): void {
+    this.verify(credentials, (error, principal) => {
       if (error) return this.error(error as Error);
       if (!principal) return this.error(new UnauthorizedException());
       this.success(principal);
     });
+  }
+}
+
+/**
+ * HTTP Basic that, unlike passport-http, accepts an empty user name (`curl -u :<pat>`), keeps
+ * everything after the first colon as the password and matches the scheme name exactly.
+ */
+class BasicCredentialsStrategy extends AuthorizationHeaderStrategy<BasicCredentials> {
+  override authenticate(request: Headers) {
+    const header = parseAuthorizationHeader(request.headers.authorization);
+    if (header.scheme === 'none' || header.scheme === 'other') return this.fail(401);
+    if (header.scheme === 'malformed') return this.error(new UnauthorizedException());
+    this.check(header.credentials);
+  }
+}
+
+/** `Authorization: Bearer <JWT>`; any scheme that is neither Basic nor Bearer is refused here. */
+class BearerTokenStrategy extends AuthorizationHeaderStrategy<string> {
+  override authenticate(request: Headers) {
+    const header = parseAuthorizationHeader(request.headers.authorization);
+    if (header.scheme === 'none') return this.fail(401);
+    if (header.scheme !== 'other' || header.name.toLowerCase() !== 'bearer') {
+      return this.error(new UnauthorizedException());
+    }
+    this.check(header.credentials);
   }
 }
 
@@ -47,6 +67,17 @@ export class BasicAuthStrategy extends PassportStrategy(BasicCredentialsStrategy
 
   validate(credentials: BasicCredentials): Promise<Principal> {
     return this.authentication.authenticateBasic(credentials);
+  }
+}
+
+@Injectable()
+export class BearerAuthStrategy extends PassportStrategy(BearerTokenStrategy, BEARER_STRATEGY) {
+  constructor(private readonly authentication: AuthenticationService) {
+    super();
+  }
+
+  validate(token: string): Promise<Principal> {
+    return this.authentication.authenticateBearer(token);
   }
 }
 

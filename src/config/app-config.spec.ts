@@ -134,3 +134,69 @@ describe('parseDatabaseUrl', () => {
     });
   });
 });
+
+describe('OpenID Connect configuration', () => {
+  it('is off without OIDC_ISSUER', () => {
+    assert.equal(loadConfig({}).oidc, undefined);
+  });
+
+  it('reads the issuer, audience and defaults', () => {
+    assert.deepEqual(
+      loadConfig({ OIDC_ISSUER: 'https://id.example.com/realms/r', OIDC_AUDIENCE: 'release' }).oidc,
+      {
+        issuer: 'https://id.example.com/realms/r',
+        audience: 'release',
+        jwksUri: undefined,
+        usernameClaim: 'preferred_username',
+        adminGroup: undefined,
+        jwksRefreshCooldownMs: 30000,
+      },
+    );
+  });
+
+  it('allows http on loopback addresses only', () => {
+    for (const issuer of [
+      'http://127.0.0.1:8080',
+      'http://localhost:8080/realms/x',
+      'http://[::1]:9000',
+      'http://127.1.2.3',
+    ]) {
+      assert.equal(loadConfig({ OIDC_ISSUER: issuer, OIDC_AUDIENCE: 'a' }).oidc?.issuer, issuer);
+    }
+    for (const issuer of [
+      'http://id.example.com',
+      'http://10.0.0.1',
+      'http://127.0.0.1.example.com',
+      'ftp://127.0.0.1',
+    ]) {
+      assert.throws(
+        () => loadConfig({ OIDC_ISSUER: issuer, OIDC_AUDIENCE: 'a' }),
+        /^ConfigError: OIDC_ISSUER must use https/,
+      );
+    }
+    assert.throws(
+      () =>
+        loadConfig({
+          OIDC_ISSUER: 'https://id.example.com',
+          OIDC_AUDIENCE: 'a',
+          OIDC_JWKS_URI: 'http://id.example.com/keys',
+        }),
+      /^ConfigError: OIDC_JWKS_URI must use https/,
+    );
+  });
+
+  it('needs an audience, and an issuer for any other OIDC variable', () => {
+    assert.throws(
+      () => loadConfig({ OIDC_ISSUER: 'https://id.example.com' }),
+      /^ConfigError: OIDC_AUDIENCE is required/,
+    );
+    assert.throws(
+      () => loadConfig({ OIDC_AUDIENCE: 'a' }),
+      /^ConfigError: OIDC_AUDIENCE is set but OIDC_ISSUER is not/,
+    );
+    assert.throws(
+      () => loadConfig({ OIDC_ISSUER: 'not a url', OIDC_AUDIENCE: 'a' }),
+      /^ConfigError: OIDC_ISSUER must be an absolute/,
+    );
+  });
+});

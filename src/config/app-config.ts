@@ -25,6 +25,19 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Largest webhook body accepted, in bytes; larger ones get 413. */
   webhookMaxBodyBytes: number;
+  /** Set when OIDC_ISSUER is: external users sign in with the issuer's JWTs. */
+  oidc?: OidcConfig;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  audience: string;
+  /** Unset: read from the issuer's discovery document. */
+  jwksUri?: string;
+  usernameClaim: string;
+  adminGroup?: string;
+  /** Shortest time between two fetches of the key set when a token names an unknown key. */
+  jwksRefreshCooldownMs: number;
 }
 
 /** Raised for a bad environment variable; the message names the variable and never echoes a secret. */
@@ -67,7 +80,66 @@ export function loadConfig(env: Env = process.env): AppConfig {
       1,
       MAX_STORED_BODY_BYTES,
     ),
+    oidc: readOidc(env),
   };
+}
+
+const OIDC_OPTIONAL = [
+  'OIDC_AUDIENCE',
+  'OIDC_JWKS_URI',
+  'OIDC_USERNAME_CLAIM',
+  'OIDC_ADMIN_GROUP',
+  'OIDC_JWKS_REFRESH_COOLDOWN_SECONDS',
+];
+
+function readOidc(env: Env): OidcConfig | undefined {
+  const issuer = readNonEmpty(env, 'OIDC_ISSUER');
+  if (issuer === undefined) {
+    const stray = OIDC_OPTIONAL.find((name) => readNonEmpty(env, name) !== undefined);
+    if (stray) {
+      throw new ConfigError(
+        `${stray} is set but OIDC_ISSUER is not: set OIDC_ISSUER to turn OpenID Connect on`,
+      );
+    }
+    return undefined;
+  }
+  const audience = readNonEmpty(env, 'OIDC_AUDIENCE');
+  if (audience === undefined) {
+    throw new ConfigError(
+      'OIDC_AUDIENCE is required with OIDC_ISSUER: the audience (client id) of accepted tokens',
+    );
+  }
+  const jwksUri = readNonEmpty(env, 'OIDC_JWKS_URI');
+  return {
+    issuer: readIssuerUrl('OIDC_ISSUER', issuer),
+    audience,
+    jwksUri: jwksUri === undefined ? undefined : readIssuerUrl('OIDC_JWKS_URI', jwksUri),
+    usernameClaim: readNonEmpty(env, 'OIDC_USERNAME_CLAIM') ?? 'preferred_username',
+    adminGroup: readNonEmpty(env, 'OIDC_ADMIN_GROUP'),
+    jwksRefreshCooldownMs:
+      readInteger(env, 'OIDC_JWKS_REFRESH_COOLDOWN_SECONDS', 30, 0, 3600) * 1000,
+  };
+}
+
+/** https, or http on a loopback address only (local identity providers and tests). */
+function readIssuerUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute https:// URL`);
+  }
+  const loopback =
+    ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ConfigError(
+      `${name} must use https:// (http:// is allowed on a loopback address only)`,
+    );
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new ConfigError(`${name} must not carry credentials, a query or a fragment`);
+  }
+  return value;
 }
 
 export function parseDatabaseUrl(value: string): DatabaseConfig {

@@ -8,10 +8,20 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 
 import { Transactions } from '../database/transactions.service.js';
+import { isUniqueViolation } from '../database/unique-violation.js';
 import { PersonalAccessToken } from '../tokens/personal-access-token.entity.js';
 import { ChangePasswordDto, CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
 import { PasswordHasher } from './password-hasher.service.js';
-import { User, usernameKey } from './user.entity.js';
+import { User, UserSource, usernameKey } from './user.entity.js';
+
+/** Who an external identity provider says signed in. `admin` undefined: keep the stored flag. */
+export interface ExternalIdentity {
+  username: string;
+  source: Exclude<UserSource, 'internal'>;
+  fullName: string | null;
+  email: string | null;
+  admin?: boolean;
+}
 
 @Injectable()
 export class UsersService {
@@ -108,6 +118,52 @@ export class UsersService {
       await manager.delete(PersonalAccessToken, { userId: user.id });
       await manager.delete(User, { id: user.id });
     });
+  }
+
+  /**
+   * Signs in an external user: created on first sign-in, refreshed from the claims afterwards. A name
+   * that belongs to a user of another source (an internal user above all) is refused, never
+   * merged, and so is a disabled user.
+   */
+  async signInExternal(identity: ExternalIdentity): Promise<User | null> {
+    let user = await this.findByUsername(identity.username);
+    if (!user) {
+      try {
+        user = await this.users.save(
+          this.users.create({
+            username: identity.username,
+            usernameKey: usernameKey(identity.username),
+            fullName: identity.fullName,
+            email: identity.email,
+            source: identity.source,
+            admin: identity.admin ?? false,
+            enabled: true,
+            passwordHash: null,
+            createdAt: new Date(),
+          }),
+        );
+      } catch (error) {
+        // Two first sign-ins at once: the other one created the user.
+        if (!isUniqueViolation(error)) throw error;
+        user = await this.findByUsername(identity.username);
+      }
+    }
+    if (!user || user.source !== identity.source || !user.enabled) return null;
+
+    const refreshed = {
+      fullName: identity.fullName,
+      email: identity.email,
+      admin: identity.admin ?? user.admin,
+    };
+    if (
+      Object.entries(refreshed).some(
+        ([key, value]) => user[key as keyof typeof refreshed] !== value,
+      )
+    ) {
+      await this.users.update({ id: user.id }, refreshed);
+      Object.assign(user, refreshed);
+    }
+    return user;
   }
 
   /** Verifies an internal, enabled user's password; null for any failure, all alike. */
