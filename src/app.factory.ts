@@ -1,10 +1,12 @@
-import { NestFastifyApplication, FastifyAdapter } from '@nestjs/platform-fastify';
-import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
+
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 import { AppModule } from './app.module.js';
 import { installBodyParsers } from './common/body-parsers.js';
-import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { errorBody, HttpExceptionFilter } from './common/http-exception.filter.js';
 import { createRootLogger, PinoNestLogger } from './common/logger.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
@@ -22,6 +24,21 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     requestIdHeader: false,
     genReqId: () => randomUUID(),
     trustProxy: false,
+    // Errors Fastify raises before routing (a malformed URL) get the same body as every other error.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const status =
+        error.statusCode && error.statusCode >= 400 && error.statusCode < 500
+          ? error.statusCode
+          : 400;
+      void reply
+        .code(status)
+        .send(
+          errorBody(
+            status,
+            status === 414 ? 'The request URL is too long' : 'The request URL is malformed',
+          ),
+        );
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(rootLogger),

@@ -41,6 +41,8 @@ export class AuthenticationGuard extends AuthGuard([
     if (request.headers.authorization !== undefined && request.headers[PAT_HEADER] !== undefined) {
       throw new AuthenticationFailed();
     }
+    // Node keeps only the first Authorization header of a request; a second one would be ignored.
+    if (countHeader(request.raw.rawHeaders, 'authorization') > 1) throw new AuthenticationFailed();
 
     await super.canActivate(context);
 
@@ -71,4 +73,12 @@ export class AuthenticationGuard extends AuthGuard([
 
 function isUnauthorized(error: Error): boolean {
   return (error as { status?: unknown }).status === 401;
+}
+
+function countHeader(rawHeaders: string[], name: string): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i].toLowerCase() === name) count += 1;
+  }
+  return count;
 }

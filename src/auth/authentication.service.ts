@@ -34,7 +34,9 @@ export class AuthenticationService {
   /** Basic credentials: a password in PAT format is a PAT (its owner must match a non-empty user name). */
   async authenticateBasic({ username, password }: BasicCredentials): Promise<Principal> {
     if (isPersonalAccessTokenFormat(password)) {
-      return this.authenticateToken(password, username === '' ? undefined : usernameKey(username));
+      if (username === '') return this.authenticateToken(password);
+      if (!USERNAME_PATTERN.test(username)) throw new AuthenticationFailed();
+      return this.authenticateToken(password, usernameKey(username));
     }
 
     const user = await this.users.verifyPassword(username, password);

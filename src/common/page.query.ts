@@ -7,14 +7,19 @@ const wholeNumber = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
 
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Page number, from 0' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    default: 0,
+    description: 'Page number, from 0',
+  })
   @IsOptional()
   @Transform(wholeNumber)
   @IsInt({ message: 'page must be a whole number from 0' })
   @Min(0)
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
   @Transform(wholeNumber)
   @IsInt({ message: 'resultsPerPage must be a whole number from 1 to 1000' })

@@ -51,9 +51,13 @@ describe('request validation', () => {
   });
 
   const badTokens: Array<[string, unknown, RegExp]> = [
-    ['a blank name', { name: '   ' }, /^name must be 1-100 characters/],
-    ['a name of 101 characters', { name: 'x'.repeat(101) }, /^name must be 1-100/],
-    ['a control character', { name: 'a\u0007b' }, /^name must be 1-100 characters without control/],
+    ['a blank name', { name: '   ' }, /^name must be text of 1-100 characters/],
+    ['a name of 101 characters', { name: 'x'.repeat(101) }, /^name must be text of 1-100/],
+    [
+      'a control character',
+      { name: 'a\u0007b' },
+      /^name must be text of 1-100 characters without control/,
+    ],
     ['a number as name', { name: 12 }, /^name must be a string/],
     [
       'a lifetime not offered',

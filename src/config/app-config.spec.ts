@@ -46,6 +46,11 @@ describe('loadConfig', () => {
     ['a port out of range', { PORT: '70000' }, /^PORT /],
     ['a negative port', { PORT: '-1' }, /^PORT /],
     ['a lifetime of zero days', { PAT_MAX_LIFETIME_DAYS: '0' }, /^PAT_MAX_LIFETIME_DAYS /],
+    [
+      'a lifetime shorter than any offered',
+      { PAT_MAX_LIFETIME_DAYS: '6' },
+      /^PAT_MAX_LIFETIME_DAYS /,
+    ],
     ['a fractional lifetime', { PAT_MAX_LIFETIME_DAYS: '1.5' }, /^PAT_MAX_LIFETIME_DAYS /],
     ['a webhook body limit of zero', { WEBHOOK_MAX_BODY_BYTES: '0' }, /^WEBHOOK_MAX_BODY_BYTES /],
     [

@@ -71,7 +71,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ),
     adminUsername: readAdminUsername(env),
     adminPassword: readAdminPassword(env),
-    patMaxLifetimeDays: readOptionalInteger(env, 'PAT_MAX_LIFETIME_DAYS', 1, 36500),
+    // Below 7 days no offered lifetime would be left.
+    patMaxLifetimeDays: readOptionalInteger(env, 'PAT_MAX_LIFETIME_DAYS', 7, 36500),
     logLevel: readLogLevel(env),
     webhookMaxBodyBytes: readInteger(
       env,

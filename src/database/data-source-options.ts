@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import { DataSourceOptions } from 'typeorm';
@@ -23,7 +23,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   } as const;
 
   if (database.type === 'better-sqlite3') {
-    if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
+    if (database.file !== ':memory:') prepareSqliteFile(database.file);
     return {
       ...common,
       type: 'better-sqlite3',
@@ -49,4 +49,10 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     timezone: 'Z',
     connectTimeout: 10_000,
   };
+}
+
+/** The file holds password hashes: only the service's own user may read it. */
+function prepareSqliteFile(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
 }

@@ -5,6 +5,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
 import { CurrentPrincipal, Principal } from '../auth/principal.js';
@@ -14,6 +15,7 @@ import { CreateReleaseDto, ReleaseResponse } from './dto/release.dto.js';
 import { ReleasesService } from './releases.service.js';
 
 @ApiTags('releases')
+@ApiUnauthorizedResponse({ description: 'No valid credentials' })
 @Controller('api/v1/releases')
 export class ReleasesController {
   constructor(private readonly releases: ReleasesService) {}

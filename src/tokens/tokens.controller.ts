@@ -6,6 +6,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
 import { PasswordSignInOnly } from '../auth/auth.decorators.js';
@@ -15,6 +16,7 @@ import { CreatedTokenResponse, CreateTokenDto, TokenResponse } from './dto/token
 import { TokensService } from './tokens.service.js';
 
 @ApiTags('personal access tokens')
+@ApiUnauthorizedResponse({ description: 'No valid credentials' })
 @Controller('api/v1/personal-access-tokens')
 export class TokensController {
   constructor(private readonly tokens: TokensService) {}

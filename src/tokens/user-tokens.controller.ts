@@ -5,6 +5,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
 import { AdminOnly } from '../auth/auth.decorators.js';
@@ -14,6 +15,7 @@ import { TokenResponse } from './dto/token.dto.js';
 import { TokensService } from './tokens.service.js';
 
 @ApiTags('users')
+@ApiUnauthorizedResponse({ description: 'No valid credentials' })
 @AdminOnly()
 @Controller('api/v1/users/:username/personal-access-tokens')
 export class UserTokensController {

@@ -5,6 +5,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
 import { PasswordSignInOnly } from '../auth/auth.decorators.js';
@@ -13,6 +14,7 @@ import { ChangePasswordDto, ProfileResponse, UserResponse } from './dto/user.dto
 import { UsersService } from './users.service.js';
 
 @ApiTags('profile')
+@ApiUnauthorizedResponse({ description: 'No valid credentials' })
 @Controller('api/v1/profile')
 export class ProfileController {
   constructor(private readonly users: UsersService) {}

@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+} from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -7,13 +17,16 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
 import { AdminOnly } from '../auth/auth.decorators.js';
+import { CurrentPrincipal, Principal } from '../auth/principal.js';
 import { CreateUserDto, UpdateUserDto, UserResponse } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
+@ApiUnauthorizedResponse({ description: 'No valid credentials' })
 @AdminOnly()
 @Controller('api/v1/users')
 export class UsersController {
@@ -23,7 +36,11 @@ export class UsersController {
   @ApiOperation({ summary: 'Create a user (admin)' })
   @ApiCreatedResponse({ type: UserResponse })
   @ApiConflictResponse({ description: 'The user name is taken (ignoring case)' })
-  async create(@Body() dto: CreateUserDto): Promise<UserResponse> {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateUserDto,
+  ): Promise<UserResponse> {
+    assertMaySetPassword(principal, dto);
     return UserResponse.from(await this.users.create(dto));
   }
 
@@ -49,9 +66,11 @@ export class UsersController {
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The change would leave no enabled internal admin' })
   async update(
+    @CurrentPrincipal() principal: Principal,
     @Param('username') username: string,
     @Body() dto: UpdateUserDto,
   ): Promise<UserResponse> {
+    assertMaySetPassword(principal, dto);
     return UserResponse.from(await this.users.update(username, dto));
   }
 
@@ -63,5 +82,17 @@ export class UsersController {
   @ApiConflictResponse({ description: 'The last enabled internal admin cannot be deleted' })
   async delete(@Param('username') username: string): Promise<void> {
     await this.users.delete(username);
+  }
+}
+
+/**
+ * A password opens the way to new PATs, so only an admin who signed in with a password may set
+ * one: a (possibly leaked) PAT must not be able to turn itself into a password.
+ */
+function assertMaySetPassword(principal: Principal, dto: { password?: string }): void {
+  if (dto.password !== undefined && principal.method !== 'password') {
+    throw new ForbiddenException(
+      'Setting a password needs a password sign-in: a personal access token cannot do it',
+    );
   }
 }

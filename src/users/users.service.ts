@@ -7,6 +7,7 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 
+import { USERNAME_PATTERN } from '../config/app-config.js';
 import { Transactions } from '../database/transactions.service.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import { PersonalAccessToken } from '../tokens/personal-access-token.entity.js';
@@ -67,7 +68,12 @@ export class UsersService {
     return this.users.count();
   }
 
-  findByUsername(username: string): Promise<User | null> {
+  /**
+   * Exact names only: a name outside the allowed alphabet (say with trailing spaces, which MySQL's
+   * PAD SPACE collations ignore, or a Kelvin sign that lower-cases to "k") names nobody.
+   */
+  async findByUsername(username: string): Promise<User | null> {
+    if (!USERNAME_PATTERN.test(username)) return null;
     return this.users.findOneBy({ usernameKey: usernameKey(username) });
   }
 

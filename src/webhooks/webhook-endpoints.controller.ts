@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 
 import { AdminOnly } from '../auth/auth.decorators.js';
@@ -21,6 +22,7 @@ import {
 import { WebhookEndpointsService } from './webhook-endpoints.service.js';
 
 @ApiTags('webhook endpoints')
+@ApiUnauthorizedResponse({ description: 'No valid credentials' })
 @AdminOnly()
 @Controller('api/v1/webhook-endpoints')
 export class WebhookEndpointsController {

@@ -13,6 +13,7 @@ import { FastifyRequest } from 'fastify';
 import { Repository } from 'typeorm';
 
 import { readBody } from '../common/body-parsers.js';
+import { decodeUtf8, isJsonContentType } from '../common/json-body.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { Transactions } from '../database/transactions.service.js';
@@ -31,8 +32,6 @@ const SECRET_HEADERS = new Set([
   WEBHOOK_TOKEN_HEADER,
   'x-release-personal-token',
 ]);
-const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9.-]+\+)?json$/;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export const WEBHOOK_AUTHENTICATION_FAILED = `Webhook authentication failed: send the endpoint's secret token in ${WEBHOOK_TOKEN_HEADER}`;
 
@@ -126,24 +125,17 @@ function splitUrl(url: string): [string, string?] {
 }
 
 function assertJsonContentType(header: string | undefined): void {
-  const [mediaType = '', ...parameters] = (header ?? '')
-    .split(';')
-    .map((part) => part.trim().toLowerCase());
-  const charset = parameters
-    .find((parameter) => parameter.startsWith('charset='))
-    ?.slice('charset='.length);
-  const utf8Charset = charset === undefined || ['utf-8', 'utf8', '"utf-8"'].includes(charset);
-  if (!JSON_MEDIA_TYPE.test(mediaType) || !utf8Charset) {
+  if (!isJsonContentType(header, true)) {
     throw new UnsupportedMediaTypeException(
-      'Send the webhook body as JSON (Content-Type: application/json)',
+      'Send the webhook body as JSON in UTF-8 (Content-Type: application/json)',
     );
   }
 }
 
 function parseJsonBody(bytes: Buffer): string {
-  let text: string;
+  const text = decodeUtf8(bytes);
   try {
-    text = utf8.decode(bytes);
+    if (text === null) throw new Error('not UTF-8');
     JSON.parse(text);
   } catch {
     throw new BadRequestException('The body is not well-formed JSON in UTF-8');

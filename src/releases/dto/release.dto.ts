@@ -1,26 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsString } from 'class-validator';
 
-import { trimString } from '../../common/validation.js';
+import { IsOptionalOrNull, IsPlainText, trimString } from '../../common/validation.js';
 import { Release } from '../release.entity.js';
 
 export class CreateReleaseDto {
   @ApiProperty({ example: 'Q3 platform release', minLength: 1, maxLength: 255 })
   @Transform(trimString)
   @IsString()
-  @Length(1, 255)
+  @IsPlainText(1, 255)
   title: string;
 
-  @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 10000 })
+  @IsOptionalOrNull()
   @IsString()
-  @MaxLength(10000)
-  description?: string;
+  @IsPlainText(0, 10000, { multiline: true })
+  description?: string | null;
 }
 
 export class ReleaseResponse {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   id: number;
 
   @ApiProperty({ example: 'Q3 platform release' })

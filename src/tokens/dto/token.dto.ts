@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsString, Matches, ValidateIf } from 'class-validator';
+import { IsIn, IsString, ValidateIf } from 'class-validator';
 
-import { trimString } from '../../common/validation.js';
+import { IsPlainText, trimString } from '../../common/validation.js';
 import { PersonalAccessToken } from '../personal-access-token.entity.js';
 
 export const TOKEN_LIFETIMES_DAYS = [7, 30, 45, 60, 365] as const;
@@ -15,9 +15,7 @@ export class CreateTokenDto {
   })
   @Transform(trimString)
   @IsString()
-  @Matches(/^[^\p{Cc}]{1,100}$/u, {
-    message: 'name must be 1-100 characters without control characters',
-  })
+  @IsPlainText(1, 100)
   name: string;
 
   @ApiPropertyOptional({
@@ -34,7 +32,7 @@ export class CreateTokenDto {
 }
 
 export class TokenResponse {
-  @ApiProperty({ example: 12 })
+  @ApiProperty({ type: 'integer', example: 12 })
   id: number;
 
   @ApiProperty({ example: 'ci-pipeline' })
@@ -70,7 +68,7 @@ export class TokenResponse {
 }
 
 export class CreatedTokenResponse {
-  @ApiProperty({ example: 12 })
+  @ApiProperty({ type: 'integer', example: 12 })
   id: number;
 
   @ApiProperty({ example: 'ci-pipeline' })

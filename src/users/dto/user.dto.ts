@@ -1,22 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
 
-import { IsNotTokenFormat, trimString } from '../../common/validation.js';
+import {
+  IsNotTokenFormat,
+  IsOptionalNotNull,
+  IsOptionalOrNull,
+  IsPlainText,
+  trimString,
+} from '../../common/validation.js';
 import { USERNAME_PATTERN } from '../../config/app-config.js';
 import { USER_SOURCES, User, UserSource } from '../user.entity.js';
-
-const optionalOrNull = ValidateIf((_object, value) => value !== null && value !== undefined);
 
 export class CreateUserDto {
   @ApiProperty({
@@ -32,44 +26,55 @@ export class CreateUserDto {
   @ApiPropertyOptional({
     description: 'Required for internal users, refused for external ones; 8-256 characters',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(8, 256)
   @IsNotTokenFormat()
   password?: string;
 
-  @ApiPropertyOptional({ example: 'Alice Example', nullable: true, maxLength: 255 })
-  @optionalOrNull
+  @ApiPropertyOptional({
+    type: String,
+    example: 'Alice Example',
+    nullable: true,
+    minLength: 1,
+    maxLength: 255,
+  })
+  @IsOptionalOrNull()
   @Transform(trimString)
-  @IsString()
-  @MaxLength(255)
+  @IsPlainText(1, 255)
   fullName?: string | null;
 
-  @ApiPropertyOptional({ example: 'alice@example.com', nullable: true })
-  @optionalOrNull
+  @ApiPropertyOptional({
+    type: String,
+    example: 'alice@example.com',
+    nullable: true,
+    maxLength: 254,
+  })
+  @IsOptionalOrNull()
   @IsString()
   @MaxLength(254)
   @IsEmail()
   email?: string | null;
 
   @ApiPropertyOptional({ enum: USER_SOURCES, default: 'internal' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(USER_SOURCES)
   source?: UserSource;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   admin?: boolean;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   enabled?: boolean;
 }
 
 export class UpdateUserDto extends PartialType(
   PickType(CreateUserDto, ['password', 'fullName', 'email', 'source', 'admin', 'enabled'] as const),
+  { skipNullProperties: false },
 ) {}
 
 export class ChangePasswordDto {

@@ -1,18 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 
-import { trimString } from '../../common/validation.js';
+import { IsOptionalNotNull, IsPlainText, trimString } from '../../common/validation.js';
 import {
   WEBHOOK_AUTHENTICATIONS,
   WebhookAuthentication,
@@ -32,11 +22,11 @@ export class CreateWebhookEndpointDto {
   @ApiProperty({ example: 'GitHub pushes', minLength: 1, maxLength: 255 })
   @Transform(trimString)
   @IsString()
-  @Length(1, 255)
+  @IsPlainText(1, 255)
   title: string;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   enabled?: boolean;
 
@@ -66,28 +56,31 @@ export class CreateWebhookEndpointDto {
       'Required for token authentication, refused for none. Write-only. A personal access token binds ' +
       'the endpoint to that token: it accepts requests only while the token would sign in.',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(16, 1024)
   secretToken?: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: 10000,
     default: 10,
     description: 'How many received requests to keep',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(10000)
   requestRetention?: number;
 }
 
-export class UpdateWebhookEndpointDto extends PartialType(CreateWebhookEndpointDto) {}
+export class UpdateWebhookEndpointDto extends PartialType(CreateWebhookEndpointDto, {
+  skipNullProperties: false,
+}) {}
 
 export class WebhookEndpointResponse {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   id: number;
 
   @ApiProperty({ example: 'GitHub pushes' })
@@ -113,7 +106,7 @@ export class WebhookEndpointResponse {
   })
   secretIsPersonalAccessToken: boolean;
 
-  @ApiProperty({ example: 10 })
+  @ApiProperty({ type: 'integer', example: 10 })
   requestRetention: number;
 
   @ApiProperty({ example: '2027-01-31T12:00:00.000Z' })
