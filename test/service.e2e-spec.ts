@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
 import mysql from 'mysql2/promise';
@@ -60,6 +61,13 @@ for (const database of testDatabases()) {
       const match = /generated sign-in secret (\S+)/.exec(service.output);
       assert.ok(match, service.output);
       const generated = match[1];
+      if (url.startsWith('sqlite:')) {
+        assert.equal(
+          statSync(url.slice('sqlite:'.length)).mode & 0o777,
+          0o600,
+          'the SQLite file is readable by others',
+        );
+      }
       const admin = basic('admin', generated);
 
       const before = Date.now();
