@@ -63,6 +63,9 @@ export function setUpSwagger(app: INestApplication, oidcEnabled: boolean): void 
   const config = builder.build();
 
   const document = SwaggerModule.createDocument(app, config);
+  // The health check is public: no scheme applies to it.
+  const health = document.paths['/health']?.get;
+  if (health) health.security = [];
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     swaggerOptions: { persistAuthorization: false },

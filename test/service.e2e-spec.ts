@@ -216,6 +216,8 @@ for (const database of testDatabases().slice(0, 1)) {
         assert.ok(paths.includes(path), path);
       }
       assert.ok(doc.body.components.schemas.CreateTokenDto.properties.expiresInDays);
+      assert.deepEqual(doc.body.paths['/health'].get.security, []);
+      assert.deepEqual(doc.body.paths['/webhooks/{path}'].post.security, [{ 'webhook-token': [] }]);
     });
 
     it('answers /health with 200, and 503 once the database is gone', async () => {

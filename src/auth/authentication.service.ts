@@ -3,7 +3,6 @@ import { JWTPayload } from 'jose';
 
 import { type AppConfig, USERNAME_PATTERN } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-
 import { isPersonalAccessTokenFormat } from '../tokens/token-format.js';
 import { TokensService } from '../tokens/tokens.service.js';
 import { ExternalIdentity, UsersService } from '../users/users.service.js';
