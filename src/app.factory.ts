@@ -11,7 +11,7 @@ import { createRootLogger, PinoNestLogger } from './common/logger.js';
 import { createValidationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
 import { setUpSwagger } from './swagger.js';
-import { WEBHOOKS_PREFIX } from './webhooks/dto/webhook.dto.js';
+import { detachContentType, isWebhookUrl } from './webhooks/webhook-http.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const API_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -53,10 +53,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const fastify = app.getHttpAdapter().getInstance();
   installBodyParsers(fastify, {
     jsonLimit: API_BODY_LIMIT_BYTES,
-    readsOwnBody: (url) => url.startsWith(WEBHOOKS_PREFIX),
+    readsOwnBody: isWebhookUrl,
   });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
+    if (isWebhookUrl(request.url)) detachContentType(request);
     done();
   });
   setUpSwagger(app, config.oidc !== undefined);

@@ -8,8 +8,7 @@ import { adminAuth, basic, TestApp } from './support/test-app.js';
 const FAILURE = {
   statusCode: 401,
   error: 'Unauthorized',
-  message:
-    'Authentication required: send a personal access token or an internal user name and password',
+  message: 'Authentication required: the credentials are missing or not valid',
 };
 
 for (const database of testDatabases()) {

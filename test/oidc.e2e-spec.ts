@@ -81,6 +81,26 @@ for (const database of testDatabases()) {
       assert.equal(stored.body.email, null);
     });
 
+    it('drops a name or email claim that breaks the rules of those fields', async () => {
+      const token = await issuer.sign({
+        preferred_username: 'mallory',
+        name: '\u202egnp.exe\u0000\u001b[31m',
+        email: 'not an email <script>',
+      });
+      const reply = await app.get('/api/v1/profile', { auth: bearer(token) });
+      assert.equal(reply.status, 200);
+      assert.equal(reply.body.fullName, null);
+      assert.equal(reply.body.email, null);
+      const trimmed = await issuer.sign({
+        preferred_username: 'mallory',
+        name: '  Mallory M  ',
+        email: 'm@example.com',
+      });
+      const again = await app.get('/api/v1/profile', { auth: bearer(trimmed) });
+      assert.equal(again.body.fullName, 'Mallory M');
+      assert.equal(again.body.email, 'm@example.com');
+    });
+
     it('lets external users use the API but never create a personal access token', async () => {
       const token = await issuer.sign({ preferred_username: 'olga' });
       const release = await app.post(

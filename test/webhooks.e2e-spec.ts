@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
 import { testDatabases } from './support/databases.js';
@@ -124,7 +125,22 @@ for (const database of testDatabases()) {
           [{ authentication: 'basic' }, /^authentication must be one of/],
           [{ authentication: 'token' }, /^secretToken is required when authentication is token/],
           [{ secretToken: SECRET }, /^secretToken must not be set when authentication is none/],
-          [{ authentication: 'token', secretToken: 'too-short' }, /^secretToken must be longer/],
+          [
+            { authentication: 'token', secretToken: 'too-short' },
+            /^secretToken must be 16-1024 printable ASCII/,
+          ],
+          [
+            { authentication: 'token', secretToken: '  padded-secret-123456  ' },
+            /^secretToken must be 16-1024/,
+          ],
+          [
+            { authentication: 'token', secretToken: 'sécret-sécret-sécret' },
+            /^secretToken must be 16-1024/,
+          ],
+          [
+            { authentication: 'token', secretToken: 'line-one-secret\nline-two' },
+            /^secretToken must be 16-1024/,
+          ],
           [{ requestRetention: -1 }, /^requestRetention must not be less than 0/],
           [{ requestRetention: 10001 }, /^requestRetention must not be greater than 10000/],
           [{ requestRetention: 1.5 }, /^requestRetention must be an integer/],
@@ -552,6 +568,109 @@ for (const database of testDatabases()) {
       });
     });
 
+    describe('edge cases', () => {
+      it('refuses an overlong content type with 415, not a database error', async () => {
+        const endpoint = await createEndpoint();
+        const reply = await send(endpoint, '{}', {
+          'content-type': `application/json; x=${'y'.repeat(400)}`,
+        });
+        assert.equal(reply.status, 415);
+        assert.deepEqual(await history(endpoint), []);
+      });
+
+      it('keeps a byte order mark in the stored body', async () => {
+        const endpoint = await createEndpoint();
+        const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"bom":1}')]);
+        const reply = await fetch(app.baseUrl + endpoint.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-release-webhook-token': SECRET },
+          body: bytes,
+        });
+        assert.equal(reply.status, 200);
+        const [stored] = await history(endpoint);
+        assert.equal(Buffer.byteLength(stored.body), 12);
+        assert.equal(stored.body, '\ufeff{"bom":1}');
+      });
+
+      it('checks the endpoint before any content type, even a malformed one', async () => {
+        const endpoint = await createEndpoint();
+        for (const type of [';;;', 'text', '']) {
+          assert.equal(
+            (await send({ url: '/webhooks/unknown' }, '{}', { 'content-type': type })).status,
+            404,
+            type,
+          );
+          assert.equal(
+            (
+              await send(endpoint, '{}', {
+                'content-type': type,
+                'x-release-webhook-token': 'wrong',
+              })
+            ).status,
+            401,
+            type,
+          );
+          assert.equal((await send(endpoint, '{}', { 'content-type': type })).status, 415, type);
+        }
+      });
+
+      it('takes an encoded slash in the path, as Swagger UI sends it', async () => {
+        const endpoint = await createEndpoint({ path: 'swagger/sent' });
+        assert.equal((await send({ url: '/webhooks/swagger%2Fsent' }, '{}')).status, 200);
+        assert.equal((await send({ url: '/webhooks/swagger%2fsent' }, '{}')).status, 200);
+        assert.equal((await send({ url: '/webhooks/swagger%2F..%2Fsent' }, '{}')).status, 404);
+        assert.equal((await send({ url: '/webhooks/swagger%zz' }, '{}')).status, 400);
+        assert.equal((await history(endpoint)).length, 2);
+      });
+
+      it('reads a request target in absolute form like any other', async () => {
+        const endpoint = await createEndpoint();
+        const { port } = new URL(app.baseUrl);
+        const raw = (target: string, token: string, body: string, type = 'text/plain') =>
+          rawRequest(app.baseUrl, [
+            `POST ${target} HTTP/1.1`,
+            `Host: 127.0.0.1:${port}`,
+            `Content-Type: ${type}`,
+            `x-release-webhook-token: ${token}`,
+            `Content-Length: ${Buffer.byteLength(body)}`,
+            'Connection: close',
+            '',
+            body,
+          ]);
+        const absolute = `http://127.0.0.1:${port}${endpoint.url}`;
+        assert.equal(await raw(absolute, 'wrong', '{bad'), 401);
+        assert.equal(await raw(absolute, SECRET, '{bad'), 415);
+        assert.equal(await raw(`http://1${endpoint.url}`, SECRET, '{}', 'application/json'), 200);
+        assert.equal((await history(endpoint)).length, 1);
+      });
+
+      it('stores nothing when the endpoint is disabled or its PAT deleted while the body arrives', async () => {
+        const erin = await app.createUser('erin');
+        const pat = await app.createToken(erin, 'slow');
+        const plain = await createEndpoint();
+        const bound = await createEndpoint({ secretToken: pat.token });
+
+        const slowDisabled = slowPost(app.baseUrl, plain.url, SECRET);
+        await slowDisabled.started;
+        assert.equal(
+          (await app.patch(`${ENDPOINTS}/${plain.id}`, { enabled: false }, { auth: adminAuth() }))
+            .status,
+          200,
+        );
+        assert.equal(await slowDisabled.finish(), 404);
+        assert.deepEqual(await history(plain), []);
+
+        const slowRevoked = slowPost(app.baseUrl, bound.url, pat.token);
+        await slowRevoked.started;
+        assert.equal(
+          (await app.delete(`/api/v1/personal-access-tokens/${pat.id}`, { auth: erin })).status,
+          204,
+        );
+        assert.equal(await slowRevoked.finish(), 401);
+        assert.deepEqual(await history(bound), []);
+      });
+    });
+
     describe('bound to a personal access token', () => {
       it('accepts while the PAT signs in and refuses once it is deleted', async () => {
         const bob = await app.createUser('bob');
@@ -627,4 +746,81 @@ for (const database of testDatabases()) {
       });
     });
   });
+}
+
+for (const database of testDatabases()) {
+  describe(`webhook bodies at the largest limit (${database.name})`, () => {
+    const LIMIT = 4 * 1024 * 1024;
+    let app: TestApp;
+
+    before(async () => {
+      app = await TestApp.start(database, { WEBHOOK_MAX_BODY_BYTES: String(LIMIT) });
+    });
+    after(() => app?.stop());
+
+    it('stores a body of the largest allowed size even when escaping doubles it', async () => {
+      const created = await app.post(
+        ENDPOINTS,
+        { title: 'big', path: 'big', authentication: 'none' },
+        { auth: adminAuth() },
+      );
+      const body = `["${'\\\\'.repeat((LIMIT - 4) / 2)}"]`;
+      assert.equal(Buffer.byteLength(body), LIMIT);
+      const reply = await app.request('POST', '/webhooks/big', {
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
+      assert.equal(reply.status, 200, reply.text);
+      const stored = await app.get(`${ENDPOINTS}/${created.body.id}/requests`, {
+        auth: adminAuth(),
+      });
+      assert.equal(stored.body[0].body, body);
+    });
+  });
+}
+
+/** Writes a request by hand and returns the status code of the answer. */
+function rawRequest(baseUrl: string, lines: string[]): Promise<number> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(lines.join('\r\n')));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    socket.on('end', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0)));
+    socket.on('error', reject);
+  });
+}
+
+/** A post whose body arrives in two parts: `started` once the first is sent, `finish` sends the rest. */
+function slowPost(baseUrl: string, path: string, token: string) {
+  const url = new URL(baseUrl + path);
+  let resolveStatus: (status: number) => void;
+  const status = new Promise<number>((resolve) => (resolveStatus = resolve));
+  const req = httpRequest(
+    {
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-release-webhook-token': token,
+        'content-length': '16',
+      },
+    },
+    (response) => {
+      response.resume();
+      resolveStatus(response.statusCode ?? 0);
+    },
+  );
+  req.write('{"slow":');
+  // Time for the server to have checked the endpoint and the token before the rest arrives.
+  const started = new Promise((resolve) => setTimeout(resolve, 300));
+  return {
+    started,
+    finish: () => {
+      req.end('"yes"}  ');
+      return status;
+    },
+  };
 }

@@ -1,8 +1,10 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { isEmail } from 'class-validator';
 import { JWTPayload } from 'jose';
 
 import { type AppConfig, USERNAME_PATTERN } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { isPlainText } from '../common/validation.js';
 import { isPersonalAccessTokenFormat } from '../tokens/token-format.js';
 import { TokensService } from '../tokens/tokens.service.js';
 import { ExternalIdentity, UsersService } from '../users/users.service.js';
@@ -13,7 +15,7 @@ import { Principal } from './principal.js';
 
 /** The single message of every authentication failure: it must not tell which part was wrong. */
 export const AUTHENTICATION_FAILED =
-  'Authentication required: send a personal access token or an internal user name and password';
+  'Authentication required: the credentials are missing or not valid';
 
 export class AuthenticationFailed extends UnauthorizedException {
   constructor() {
@@ -67,13 +69,19 @@ export class AuthenticationService {
     return {
       username,
       source: 'oidc',
-      fullName: textClaim(claims.name, 255),
-      email: textClaim(claims.email, 254),
+      fullName: nameClaim(claims.name),
+      email: emailClaim(claims.email),
       admin: config.adminGroup === undefined ? undefined : groups.includes(config.adminGroup),
     };
   }
 }
 
-function textClaim(value: unknown, maxLength: number): string | null {
-  return typeof value === 'string' && value.length <= maxLength ? value : null;
+/** Claims are held to the rules of the same fields set through the API, or dropped. */
+function nameClaim(value: unknown): string | null {
+  const name = typeof value === 'string' ? value.trim() : value;
+  return isPlainText(name, 1, 255) ? (name as string) : null;
+}
+
+function emailClaim(value: unknown): string | null {
+  return typeof value === 'string' && value.length <= 254 && isEmail(value) ? value : null;
 }

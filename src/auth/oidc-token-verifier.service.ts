@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createRemoteJWKSet, errors, JWTPayload, JWTVerifyGetKey, jwtVerify } from 'jose';
 
 import type { AppConfig, OidcConfig } from '../config/app-config.js';
+import { isLoopbackHost } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 
 /** Asymmetric signatures only: never `none`, never an HMAC keyed with a public key. */
@@ -99,8 +100,13 @@ export class OidcTokenVerifier {
     if (typeof document.jwks_uri !== 'string')
       throw new Error('the discovery document has no jwks_uri');
     const jwks = new URL(document.jwks_uri);
-    if (jwks.protocol !== 'https:' && new URL(config.issuer).protocol !== 'http:') {
-      throw new Error('the discovery document names a jwks_uri that is not https');
+    if (
+      jwks.protocol !== 'https:' &&
+      !(jwks.protocol === 'http:' && isLoopbackHost(jwks.hostname))
+    ) {
+      throw new Error(
+        'the discovery document names a jwks_uri that is neither https nor on a loopback address',
+      );
     }
     return jwks.toString();
   }

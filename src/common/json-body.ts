@@ -3,7 +3,8 @@
 const JSON_MEDIA_TYPE = /^application\/json$/;
 const JSON_FAMILY_MEDIA_TYPE = /^application\/(?:[a-z0-9.-]+\+)?json$/;
 const UTF8_CHARSETS = new Set(['utf-8', 'utf8', '"utf-8"']);
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte order mark in the text, so that a stored body is exactly what was sent.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * `application/json` (with `family`, also `application/<x>+json`), with no charset or UTF-8: JSON

@@ -116,6 +116,12 @@ describe('request validation', () => {
     await messages(CreateUserDto, ['alice']);
   });
 
+  it('answers a bad page number with the one message that says what to fix', async () => {
+    for (const page of ['10000000000', '2147483647', '-1', '1e3', 'x']) {
+      assert.deepEqual(await messages(PageQuery, { page }, 'query'), ['page must be a whole number from 0 to 10000000']);
+    }
+  });
+
   it('turns whole numbers in a query into numbers and refuses the rest', async () => {
     const query = await validate(PageQuery, { page: '2', resultsPerPage: '50' }, 'query');
     assert.deepEqual({ ...query }, { page: 2, resultsPerPage: 50 });

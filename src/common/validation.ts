@@ -90,17 +90,20 @@ export function IsPlainText(min: number, max: number, options: { multiline?: boo
           `${propertyName} must be text of ${min}-${max} characters without control characters` +
           `${options.multiline ? ' other than line breaks and tabs' : ''} or direction overrides`,
       },
-      validator: {
-        validate: (value: unknown) => {
-          if (typeof value !== 'string' || !value.isWellFormed()) return false;
-          const length = [...value].length;
-          const control = options.multiline ? CONTROL_EXCEPT_LINES : CONTROL;
-          return (
-            length >= min && length <= max && !control.test(value) && !BIDI_CONTROL.test(value)
-          );
-        },
-      },
+      validator: { validate: (value: unknown) => isPlainText(value, min, max, options) },
     });
+}
+
+export function isPlainText(
+  value: unknown,
+  min: number,
+  max: number,
+  options: { multiline?: boolean } = {},
+) {
+  if (typeof value !== 'string' || !value.isWellFormed()) return false;
+  const length = [...value].length;
+  const control = options.multiline ? CONTROL_EXCEPT_LINES : CONTROL;
+  return length >= min && length <= max && !control.test(value) && !BIDI_CONTROL.test(value);
 }
 
 /** Refuses a string shaped like a personal access token, so a password can never be mistaken for one. */

@@ -54,8 +54,8 @@ describe('loadConfig', () => {
     ['a fractional lifetime', { PAT_MAX_LIFETIME_DAYS: '1.5' }, /^PAT_MAX_LIFETIME_DAYS /],
     ['a webhook body limit of zero', { WEBHOOK_MAX_BODY_BYTES: '0' }, /^WEBHOOK_MAX_BODY_BYTES /],
     [
-      'a webhook body limit over 16 MiB',
-      { WEBHOOK_MAX_BODY_BYTES: '16777216' },
+      'a webhook body limit over 4 MiB',
+      { WEBHOOK_MAX_BODY_BYTES: '4194305' },
       /^WEBHOOK_MAX_BODY_BYTES /,
     ],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
@@ -122,6 +122,16 @@ describe('parseDatabaseUrl', () => {
       password: '',
       database: 'test',
     });
+  });
+
+  it('names DATABASE_URL for a malformed escape or a query, never echoing the password', () => {
+    for (const url of ['mysql://root:sup%zzsecret@127.0.0.1/x', 'mysql://root:supsecret@127.0.0.1/x?ssl=true']) {
+      assert.throws(
+        () => parseDatabaseUrl(url),
+        (error: unknown) =>
+          error instanceof ConfigError && /^DATABASE_URL/.test(error.message) && !error.message.includes('secret'),
+      );
+    }
   });
 
   it('reads sqlite: with a relative, absolute or in-memory file', () => {

@@ -55,8 +55,12 @@ const LOG_LEVELS: readonly LogLevel[] = [
   'trace',
   'silent',
 ];
-/** A stored webhook body must fit a MySQL MEDIUMTEXT column. */
-const MAX_STORED_BODY_BYTES = 16 * 1024 * 1024 - 1;
+/**
+ * The largest webhook body that may be configured. MySQL's driver escapes the body into the
+ * statement (a backslash doubles), and the statement must stay under MariaDB's default
+ * max_allowed_packet of 16 MiB.
+ */
+const MAX_STORED_BODY_BYTES = 4 * 1024 * 1024;
 export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{1,64}$/;
 
 type Env = Record<string, string | undefined>;
@@ -130,8 +134,7 @@ function readIssuerUrl(name: string, value: string): string {
   } catch {
     throw new ConfigError(`${name} must be an absolute https:// URL`);
   }
-  const loopback =
-    ['localhost', '[::1]'].includes(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+  const loopback = isLoopbackHost(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new ConfigError(
       `${name} must use https:// (http:// is allowed on a loopback address only)`,
@@ -168,7 +171,10 @@ export function parseDatabaseUrl(value: string): DatabaseConfig {
       `DATABASE_URL: unsupported scheme "${protocol}"; use mysql://, mariadb:// or sqlite:<file>`,
     );
   }
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (url.search !== '' || url.hash !== '') {
+    throw new ConfigError('DATABASE_URL: query parameters and fragments are not supported');
+  }
+  const database = decodeUrlPart(url.pathname.replace(/^\//, ''));
   if (database === '' || database.includes('/')) {
     throw new ConfigError(
       'DATABASE_URL must name one database, as in mysql://user:pass@host:3306/db',
@@ -178,10 +184,18 @@ export function parseDatabaseUrl(value: string): DatabaseConfig {
     type: protocol,
     host: url.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1',
     port: url.port === '' ? 3306 : Number(url.port),
-    username: decodeURIComponent(url.username) || 'root',
-    password: decodeURIComponent(url.password),
+    username: decodeUrlPart(url.username) || 'root',
+    password: decodeUrlPart(url.password),
     database,
   };
+}
+
+function decodeUrlPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new ConfigError('DATABASE_URL has a malformed %-escape (write a literal % as %25)');
+  }
 }
 
 function readNonEmpty(env: Env, name: string): string | undefined {
@@ -230,4 +244,9 @@ function readLogLevel(env: Env): LogLevel {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${value}")`);
   }
   return value as LogLevel;
+}
+
+/** localhost, 127.0.0.0/8 or [::1]: where plain http cannot leave the machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  return ['localhost', '[::1]'].includes(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
 }

@@ -92,7 +92,9 @@ export class UsersController {
 function assertMaySetPassword(principal: Principal, dto: { password?: string }): void {
   if (dto.password !== undefined && principal.method !== 'password') {
     throw new ForbiddenException(
-      'Setting a password needs a password sign-in: a personal access token cannot do it',
+      principal.method === 'oidc'
+        ? 'Setting a password needs a password sign-in as an internal user'
+        : 'Setting a password needs a password sign-in: a personal access token cannot do it',
     );
   }
 }

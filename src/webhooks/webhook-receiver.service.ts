@@ -18,9 +18,9 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { Transactions } from '../database/transactions.service.js';
 import { TokensService } from '../tokens/tokens.service.js';
-import { WEBHOOKS_PREFIX } from './dto/webhook.dto.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
 import { pruneRequests } from './webhook-endpoints.service.js';
+import { parseWebhookUrl, sentContentType } from './webhook-http.js';
 import { WebhookRequest } from './webhook-request.entity.js';
 
 export const WEBHOOK_TOKEN_HEADER = 'x-release-webhook-token';
@@ -32,6 +32,9 @@ const SECRET_HEADERS = new Set([
   WEBHOOK_TOKEN_HEADER,
   'x-release-personal-token',
 ]);
+
+/** The stored column's width; no real JSON content type comes near it. */
+const MAX_CONTENT_TYPE_LENGTH = 255;
 
 export const WEBHOOK_AUTHENTICATION_FAILED = `Webhook authentication failed: send the endpoint's secret token in ${WEBHOOK_TOKEN_HEADER}`;
 
@@ -51,81 +54,95 @@ export class WebhookReceiverService {
 
   /** Stores an accepted request under `request.id`; throws the HTTP error of the first failed check. */
   async receive(request: FastifyRequest): Promise<void> {
-    const [pathname, query = ''] = splitUrl(request.url);
-    const path = pathname.slice(WEBHOOKS_PREFIX.length);
-    const endpoint = await this.endpoints.findOneBy({ path });
-    if (!endpoint?.enabled)
-      throw new NotFoundException(`No enabled webhook endpoint at ${pathname}`);
+    const url = parseWebhookUrl(request.url);
+    const endpoint =
+      url.endpointPath === null ? null : await this.endpoints.findOneBy({ path: url.endpointPath });
+    if (!endpoint?.enabled) throw notFound(url.pathname);
 
-    await this.authenticate(endpoint, request.headers[WEBHOOK_TOKEN_HEADER]);
-    assertJsonContentType(request.headers['content-type']);
+    const presented = request.headers[WEBHOOK_TOKEN_HEADER];
+    const secret = typeof presented === 'string' ? presented : '';
+    if (!(await this.accepts(endpoint, secret))) throw unauthorized();
+
+    const contentType = sentContentType(request.raw);
+    assertJsonContentType(contentType);
     const body = parseJsonBody(await readBody(request.raw, this.config.webhookMaxBodyBytes));
 
-    await this.store(endpoint.id, {
+    const outcome = await this.store(endpoint, secret, {
       requestId: request.id,
       receivedAt: new Date(),
       method: request.method,
-      path: pathname,
-      query,
-      headers: JSON.stringify(storableHeaders(request.headers)),
-      contentType: request.headers['content-type'] ?? '',
+      path: url.pathname,
+      query: url.query,
+      headers: JSON.stringify(storableHeaders(request.headers, contentType)),
+      contentType: contentType ?? '',
       body,
       sourceIp: request.ip,
     });
+    if (outcome === 'gone') throw notFound(url.pathname);
+    if (outcome === 'refused') throw unauthorized();
   }
 
-  private async authenticate(
-    endpoint: WebhookEndpoint,
-    header: string | string[] | undefined,
-  ): Promise<void> {
-    if (endpoint.authentication === 'none') return;
+  /** Constant-time comparison of digests; a PAT-bound endpoint also needs the token to sign in now. */
+  private async accepts(endpoint: WebhookEndpoint, secret: string): Promise<boolean> {
+    if (endpoint.authentication === 'none') return true;
 
-    const presented = typeof header === 'string' ? header : '';
-    const digest = createHash('sha256').update(presented, 'utf8').digest();
+    const digest = createHash('sha256').update(secret, 'utf8').digest();
     const expected = Buffer.from(endpoint.secretDigest ?? '', 'hex');
-    const matches = expected.length === digest.length && timingSafeEqual(digest, expected);
-    // A PAT-bound endpoint accepts exactly while that token would sign in.
-    const live =
-      matches &&
-      (!endpoint.secretIsPersonalAccessToken || (await this.tokens.verify(presented)) !== null);
-    if (!live) throw new UnauthorizedException(WEBHOOK_AUTHENTICATION_FAILED);
+    if (expected.length !== digest.length || !timingSafeEqual(digest, expected)) return false;
+    return !endpoint.secretIsPersonalAccessToken || (await this.tokens.verify(secret)) !== null;
   }
 
   /**
    * Inserts the request and drops all but the newest `requestRetention` in one transaction. On
    * MySQL the endpoint row is locked first, so that concurrent requests to one endpoint take turns
-   * and the count stays exact; on SQLite transactions already run one at a time.
+   * and the count stays exact; on SQLite transactions already run one at a time. The body may
+   * have taken a while to arrive: the endpoint must still be enabled with the same secret, and a
+   * bound PAT must still sign in, or nothing is stored.
    */
   private async store(
-    endpointId: number,
+    checked: WebhookEndpoint,
+    secret: string,
     request: Omit<WebhookRequest, 'seq' | 'endpointId'>,
-  ): Promise<void> {
-    const stored = await this.transactions.run(async (manager) => {
+  ): Promise<'stored' | 'gone' | 'refused'> {
+    return this.transactions.run(async (manager) => {
       const query = manager
         .createQueryBuilder(WebhookEndpoint, 'e')
-        .where('e.id = :endpointId', { endpointId });
+        .where('e.id = :id', { id: checked.id });
       const endpoint = await (
         this.transactions.locksRows ? query.setLock('pessimistic_write') : query
       ).getOne();
-      if (!endpoint) return false;
-      if (endpoint.requestRetention > 0) {
-        await manager.insert(WebhookRequest, { ...request, endpointId });
+      if (!endpoint?.enabled) return 'gone';
+      const sameSecret =
+        endpoint.authentication === checked.authentication &&
+        endpoint.secretDigest === checked.secretDigest;
+      if (!sameSecret) return 'refused';
+      if (endpoint.secretIsPersonalAccessToken && !(await this.tokens.findSignInToken(secret))) {
+        return 'refused';
       }
-      await pruneRequests(manager, endpointId, endpoint.requestRetention);
-      return true;
+
+      if (endpoint.requestRetention > 0) {
+        await manager.insert(WebhookRequest, { ...request, endpointId: endpoint.id });
+      }
+      await pruneRequests(manager, endpoint.id, endpoint.requestRetention);
+      return 'stored';
     });
-    // Deleted while this request was on its way.
-    if (!stored) throw new NotFoundException(`No enabled webhook endpoint at ${request.path}`);
   }
 }
 
-function splitUrl(url: string): [string, string?] {
-  const mark = url.indexOf('?');
-  return mark < 0 ? [url] : [url.slice(0, mark), url.slice(mark + 1)];
+function notFound(pathname: string): NotFoundException {
+  return new NotFoundException(`No enabled webhook endpoint at ${pathname.slice(0, 300)}`);
+}
+
+function unauthorized(): UnauthorizedException {
+  return new UnauthorizedException(WEBHOOK_AUTHENTICATION_FAILED);
 }
 
 function assertJsonContentType(header: string | undefined): void {
-  if (!isJsonContentType(header, true)) {
+  if (
+    header === undefined ||
+    header.length > MAX_CONTENT_TYPE_LENGTH ||
+    !isJsonContentType(header, true)
+  ) {
     throw new UnsupportedMediaTypeException(
       'Send the webhook body as JSON in UTF-8 (Content-Type: application/json)',
     );
@@ -136,15 +153,20 @@ function parseJsonBody(bytes: Buffer): string {
   const text = decodeUtf8(bytes);
   try {
     if (text === null) throw new Error('not UTF-8');
-    JSON.parse(text);
+    // A byte order mark is allowed before JSON (RFC 8259), and kept in the stored text.
+    JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     throw new BadRequestException('The body is not well-formed JSON in UTF-8');
   }
   return text;
 }
 
-function storableHeaders(headers: FastifyRequest['headers']): Record<string, string> {
+function storableHeaders(
+  headers: FastifyRequest['headers'],
+  contentType: string | undefined,
+): Record<string, string> {
   const kept: Record<string, string> = {};
+  if (contentType !== undefined) kept['content-type'] = contentType;
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined || SECRET_HEADERS.has(name)) continue;
     kept[name] = Array.isArray(value) ? value.join(', ') : value;

@@ -17,6 +17,8 @@ import { WebhookRequest } from '../webhook-request.entity.js';
 export const WEBHOOK_PATH_PATTERN =
   /^(?!(?:.*\/)?\.+(?:\/|$))[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
 export const WEBHOOKS_PREFIX = '/webhooks/';
+/** What survives an HTTP header unchanged: printable ASCII, no space at either end. */
+const HEADER_SAFE_SECRET = /^(?! )[\x20-\x7e]{16,1024}(?<! )$/;
 
 export class CreateWebhookEndpointDto {
   @ApiProperty({ example: 'GitHub pushes', minLength: 1, maxLength: 255 })
@@ -58,7 +60,11 @@ export class CreateWebhookEndpointDto {
   })
   @IsOptionalNotNull()
   @IsString()
-  @Length(16, 1024)
+  @Matches(HEADER_SAFE_SECRET, {
+    message:
+      'secretToken must be 16-1024 printable ASCII characters, with no space at either end ' +
+      '(it travels in an HTTP header)',
+  })
   secretToken?: string;
 
   @ApiPropertyOptional({
