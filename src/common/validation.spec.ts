@@ -118,7 +118,9 @@ describe('request validation', () => {
 
   it('answers a bad page number with the one message that says what to fix', async () => {
     for (const page of ['10000000000', '2147483647', '-1', '1e3', 'x']) {
-      assert.deepEqual(await messages(PageQuery, { page }, 'query'), ['page must be a whole number from 0 to 10000000']);
+      assert.deepEqual(await messages(PageQuery, { page }, 'query'), [
+        'page must be a whole number from 0 to 10000000',
+      ]);
     }
   });
 

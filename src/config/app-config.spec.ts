@@ -125,11 +125,16 @@ describe('parseDatabaseUrl', () => {
   });
 
   it('names DATABASE_URL for a malformed escape or a query, never echoing the password', () => {
-    for (const url of ['mysql://root:sup%zzsecret@127.0.0.1/x', 'mysql://root:supsecret@127.0.0.1/x?ssl=true']) {
+    for (const url of [
+      'mysql://root:sup%zzsecret@127.0.0.1/x',
+      'mysql://root:supsecret@127.0.0.1/x?ssl=true',
+    ]) {
       assert.throws(
         () => parseDatabaseUrl(url),
         (error: unknown) =>
-          error instanceof ConfigError && /^DATABASE_URL/.test(error.message) && !error.message.includes('secret'),
+          error instanceof ConfigError &&
+          /^DATABASE_URL/.test(error.message) &&
+          !error.message.includes('secret'),
       );
     }
   });
