@@ -24,6 +24,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     requestIdHeader: false,
     genReqId: () => randomUUID(),
     trustProxy: false,
+    // A client that sends its body slowly, or not at all, is cut off instead of holding memory.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs * 2,
     // Errors Fastify raises before routing (a malformed URL) get the same body as every other error.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       const status =

@@ -65,6 +65,7 @@ for (const database of testDatabases()) {
         ],
         ['text/plain', '{"title":"x"}'],
         ['application/json; charset=utf-16', '{"title":"x"}'],
+        ['application/json; charset=utf-8; charset=utf-16', '{"title":"x"}'],
       ]) {
         const reply = await app.post('/api/v1/releases', body, {
           auth: alice,
@@ -127,6 +128,15 @@ for (const database of testDatabases()) {
       for (const [path, body] of [
         ['/api/v1/releases', { title: selector }],
         ['/api/v1/releases', { title: 'a\u0000b' }],
+        ['/api/v1/releases', { title: 'line\u2028separator' }],
+        [
+          '/api/v1/users',
+          { username: 'zed', password: 'password-1', email: '"\u001b[31mx"@example.com' },
+        ],
+        [
+          '/api/v1/users',
+          { username: 'zed', password: 'password-1', email: 'ab\u202ecd@example.com' },
+        ],
         ['/api/v1/releases', { title: 'x', description: 'bell\u0007' }],
         ['/api/v1/personal-access-tokens', { name: '\ud800' }],
         ['/api/v1/personal-access-tokens', { name: 'ci\u202etxt.exe' }],
@@ -225,6 +235,46 @@ for (const database of testDatabases()) {
       assert.equal(long.status, 414);
       assert.deepEqual(Object.keys(long.body).sort(), ['error', 'message', 'statusCode']);
       assert.ok(!long.text.includes('aaaaaaaaaa'));
+    });
+  });
+}
+
+for (const database of testDatabases().slice(0, 1)) {
+  describe(`slow clients (${database.name})`, () => {
+    let app: TestApp;
+
+    before(async () => {
+      app = await TestApp.start(database, { REQUEST_TIMEOUT_SECONDS: '1' });
+    });
+    after(() => app?.stop());
+
+    it('cuts off a body that does not arrive within REQUEST_TIMEOUT_SECONDS', async () => {
+      const url = new URL(`${app.baseUrl}/api/v1/releases`);
+      const started = Date.now();
+      const outcome = await new Promise<string>((resolve) => {
+        const req = httpRequest(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'content-length': '1000',
+              authorization: adminAuth(),
+            },
+          },
+          (response) => {
+            response.resume();
+            resolve(`status ${response.statusCode}`);
+          },
+        );
+        req.on('error', () => resolve('closed'));
+        req.write('{"title":"');
+      });
+      assert.ok(outcome === 'status 408' || outcome === 'closed', outcome);
+      assert.ok(Date.now() - started < 10_000, 'the slow request was not cut off');
+      assert.equal((await app.get('/health')).status, 200);
     });
   });
 }

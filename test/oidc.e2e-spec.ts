@@ -87,6 +87,11 @@ for (const database of testDatabases()) {
         name: '\u202egnp.exe\u0000\u001b[31m',
         email: 'not an email <script>',
       });
+      const sneaky = await issuer.sign({
+        preferred_username: 'mallory2',
+        email: 'ab\u202ecd@example.com',
+      });
+      assert.equal((await app.get('/api/v1/profile', { auth: bearer(sneaky) })).body.email, null);
       const reply = await app.get('/api/v1/profile', { auth: bearer(token) });
       assert.equal(reply.status, 200);
       assert.equal(reply.body.fullName, null);

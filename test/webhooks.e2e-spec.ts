@@ -621,6 +621,17 @@ for (const database of testDatabases()) {
         assert.equal((await send({ url: '/webhooks/swagger%2F..%2Fsent' }, '{}')).status, 404);
         assert.equal((await send({ url: '/webhooks/swagger%zz' }, '{}')).status, 400);
         assert.equal((await history(endpoint)).length, 2);
+        const [stored] = await history(endpoint);
+        assert.equal(stored.path, '/webhooks/swagger/sent');
+      });
+
+      it('stores the endpoint path however much of it was %-encoded', async () => {
+        const path = 'p'.repeat(255);
+        const endpoint = await createEndpoint({ path });
+        const encoded = `/webhooks/${'%70'.repeat(255)}`;
+        assert.equal((await send({ url: encoded }, '{"x":1}')).status, 200);
+        const [stored] = await history(endpoint);
+        assert.equal(stored.path, `/webhooks/${path}`);
       });
 
       it('reads a request target in absolute form like any other', async () => {

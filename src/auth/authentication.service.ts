@@ -83,5 +83,5 @@ function nameClaim(value: unknown): string | null {
 }
 
 function emailClaim(value: unknown): string | null {
-  return typeof value === 'string' && value.length <= 254 && isEmail(value) ? value : null;
+  return isPlainText(value, 3, 254) && isEmail(value) ? (value as string) : null;
 }

@@ -23,11 +23,17 @@ export async function readBody(
 
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += buffer.length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(buffer);
+  try {
+    for await (const chunk of stream) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += buffer.length;
+      if (size > limit) throw tooLarge(limit);
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    if (error instanceof PayloadTooLargeException) throw error;
+    // The client went away mid-body: its fault, not the server's, and nobody is left to answer.
+    throw new BadRequestException('The body ended before it was complete');
   }
   return Buffer.concat(chunks, size);
 }

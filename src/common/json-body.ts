@@ -14,11 +14,11 @@ export function isJsonContentType(header: string | undefined, family = false): b
   const [mediaType = '', ...parameters] = (header ?? '')
     .split(';')
     .map((part) => part.trim().toLowerCase());
-  const charset = parameters
-    .find((parameter) => parameter.startsWith('charset='))
-    ?.slice('charset='.length);
+  const charsets = parameters.filter((parameter) => parameter.startsWith('charset='));
+  const charset = charsets[0]?.slice('charset='.length);
   const type = family ? JSON_FAMILY_MEDIA_TYPE : JSON_MEDIA_TYPE;
-  return type.test(mediaType) && (charset === undefined || UTF8_CHARSETS.has(charset));
+  const utf8 = charsets.length === 0 || (charsets.length === 1 && UTF8_CHARSETS.has(charset ?? ''));
+  return type.test(mediaType) && utf8;
 }
 
 /** The bytes as text, or null when they are not valid UTF-8. */

@@ -70,7 +70,7 @@ export const IsOptionalNotNull = () => ValidateIf((_object, value) => value !== 
 export const IsOptionalOrNull = () =>
   ValidateIf((_object, value) => value !== undefined && value !== null);
 
-const CONTROL = /\p{Cc}/u;
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 const CONTROL_EXCEPT_LINES = /[^\P{Cc}\t\n\r]/u;
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 

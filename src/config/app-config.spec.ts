@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     assert.equal(config.patMaxLifetimeDays, undefined);
     assert.equal(config.logLevel, 'info');
     assert.equal(config.webhookMaxBodyBytes, 1048576);
+    assert.equal(config.requestTimeoutMs, 60000);
   });
 
   it('reads every variable', () => {
@@ -58,6 +59,7 @@ describe('loadConfig', () => {
       { WEBHOOK_MAX_BODY_BYTES: '4194305' },
       /^WEBHOOK_MAX_BODY_BYTES /,
     ],
+    ['a request timeout of zero', { REQUEST_TIMEOUT_SECONDS: '0' }, /^REQUEST_TIMEOUT_SECONDS /],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
     ['a user name with a space', { ADMIN_USERNAME: 'a b' }, /^ADMIN_USERNAME /],
     ['a short admin password', { ADMIN_PASSWORD: 'short' }, /^ADMIN_PASSWORD /],

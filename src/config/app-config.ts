@@ -25,6 +25,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Largest webhook body accepted, in bytes; larger ones get 413. */
   webhookMaxBodyBytes: number;
+  /** A request, body included, must arrive within this time (else 408). */
+  requestTimeoutMs: number;
   /** Set when OIDC_ISSUER is: external users sign in with the issuer's JWTs. */
   oidc?: OidcConfig;
 }
@@ -85,6 +87,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       1,
       MAX_STORED_BODY_BYTES,
     ),
+    requestTimeoutMs: readInteger(env, 'REQUEST_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
     oidc: readOidc(env),
   };
 }

@@ -15,7 +15,7 @@ export function isWebhookUrl(url: string): boolean {
 }
 
 export interface WebhookUrl {
-  /** The path as received, for the request history. */
+  /** The path as received. */
   pathname: string;
   /** The query string as received, without `?`. */
   query: string;

@@ -19,6 +19,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { Transactions } from '../database/transactions.service.js';
 import { TokensService } from '../tokens/tokens.service.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
+import { WEBHOOKS_PREFIX } from './dto/webhook.dto.js';
 import { pruneRequests } from './webhook-endpoints.service.js';
 import { parseWebhookUrl, sentContentType } from './webhook-http.js';
 import { WebhookRequest } from './webhook-request.entity.js';
@@ -71,7 +72,8 @@ export class WebhookReceiverService {
       requestId: request.id,
       receivedAt: new Date(),
       method: request.method,
-      path: url.pathname,
+      // The endpoint's own path, whatever %-encoding the request used: it always fits the column.
+      path: WEBHOOKS_PREFIX + endpoint.path,
       query: url.query,
       headers: JSON.stringify(storableHeaders(request.headers, contentType)),
       contentType: contentType ?? '',

@@ -52,7 +52,7 @@ export class CreateUserDto {
   })
   @IsOptionalOrNull()
   @IsString()
-  @MaxLength(254)
+  @IsPlainText(3, 254)
   @IsEmail()
   email?: string | null;
 
