@@ -1,26 +1,9 @@
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 
 import { testDatabases } from './support/databases.js';
+import { rawRequest, slowPost } from './support/raw-http.js';
 import { adminAuth, basic, TestApp } from './support/test-app.js';
-
-/** Sends raw header lines, which fetch would merge or refuse. */
-function rawGet(baseUrl: string, path: string, headers: Array<[string, string]>): Promise<number> {
-  const url = new URL(baseUrl + path);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'GET' },
-      (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      },
-    );
-    for (const [name, value] of headers) req.appendHeader(name, value);
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 for (const database of testDatabases()) {
   describe(`hostile input (${database.name})`, () => {
@@ -187,15 +170,18 @@ for (const database of testDatabases()) {
 
     it('refuses a request with two Authorization headers', async () => {
       const token = await app.createToken(alice, 'two-headers');
-      const status = await rawGet(app.baseUrl, '/api/v1/profile', [
-        ['Authorization', basic('', token.token)],
-        ['Authorization', 'Bearer junk'],
-      ]);
+      const request = (authorizations: string[]) =>
+        rawRequest(app.baseUrl, [
+          'GET /api/v1/profile HTTP/1.1',
+          'Host: 127.0.0.1',
+          ...authorizations.map((value) => `Authorization: ${value}`),
+          'Connection: close',
+          '',
+          '',
+        ]);
+      const status = await request([basic('', token.token), 'Bearer junk']);
       assert.equal(status, 401);
-      assert.equal(
-        await rawGet(app.baseUrl, '/api/v1/profile', [['Authorization', basic('', token.token)]]),
-        200,
-      );
+      assert.equal(await request([basic('', token.token)]), 200);
     });
 
     it('matches user names exactly: no padding, no look-alike letters', async () => {
@@ -249,29 +235,18 @@ for (const database of testDatabases().slice(0, 1)) {
     after(() => app?.stop());
 
     it('cuts off a body that does not arrive within REQUEST_TIMEOUT_SECONDS', async () => {
-      const url = new URL(`${app.baseUrl}/api/v1/releases`);
       const started = Date.now();
-      const outcome = await new Promise<string>((resolve) => {
-        const req = httpRequest(
-          {
-            host: url.hostname,
-            port: url.port,
-            path: url.pathname,
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'content-length': '1000',
-              authorization: adminAuth(),
-            },
-          },
-          (response) => {
-            response.resume();
-            resolve(`status ${response.statusCode}`);
-          },
-        );
-        req.on('error', () => resolve('closed'));
-        req.write('{"title":"');
-      });
+      const slow = slowPost(
+        app.baseUrl,
+        '/api/v1/releases',
+        {
+          'content-type': 'application/json',
+          'content-length': '1000',
+          authorization: adminAuth(),
+        },
+        '{"title":"',
+      );
+      const outcome = await slow.outcome;
       assert.ok(outcome === 'status 408' || outcome === 'closed', outcome);
       assert.ok(Date.now() - started < 10_000, 'the slow request was not cut off');
       assert.equal((await app.get('/health')).status, 200);

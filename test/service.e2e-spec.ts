@@ -162,6 +162,71 @@ for (const database of testDatabases()) {
   });
 }
 
+for (const database of testDatabases()) {
+  describe(`two instances starting together (${database.name})`, () => {
+    let url: string;
+    let drop: () => Promise<void>;
+    const services: ServiceProcess[] = [];
+
+    before(async () => {
+      ({ url, drop } = await database.create());
+    });
+    after(async () => {
+      await Promise.all(services.map((service) => service.stop()));
+      await drop();
+    });
+
+    it('migrate and create the admin once, and both serve', async () => {
+      const env = { DATABASE_URL: url, ADMIN_PASSWORD: 'shared-admin-password', LOG_LEVEL: 'info' };
+      services.push(...(await Promise.all([ServiceProcess.start(env), ServiceProcess.start(env)])));
+      for (const service of services) {
+        assert.doesNotMatch(
+          service.output,
+          /"level":50|failed|already exists/,
+          service.output.slice(0, 2000),
+        );
+        assert.equal((await call(service.baseUrl, 'GET', '/health')).status, 200);
+      }
+      const admin = basic('admin', 'shared-admin-password');
+      const users = await call(services[0].baseUrl, 'GET', '/api/v1/users', admin);
+      assert.deepEqual(
+        users.body.map((user: { username: string }) => user.username),
+        ['admin'],
+      );
+      const created = await call(services[0].baseUrl, 'POST', '/api/v1/users', admin, {
+        username: 'shared',
+        password: 'shared-password',
+      });
+      assert.equal(created.status, 201);
+      const token = await call(
+        services[0].baseUrl,
+        'POST',
+        '/api/v1/personal-access-tokens',
+        basic('shared', 'shared-password'),
+        {
+          name: 'both',
+        },
+      );
+      assert.equal(
+        (await call(services[1].baseUrl, 'GET', '/api/v1/releases', basic('', token.body.token)))
+          .status,
+        200,
+      );
+      await call(
+        services[1].baseUrl,
+        'DELETE',
+        `/api/v1/personal-access-tokens/${token.body.id}`,
+        basic('shared', 'shared-password'),
+      );
+      assert.equal(
+        (await call(services[0].baseUrl, 'GET', '/api/v1/releases', basic('', token.body.token)))
+          .status,
+        401,
+      );
+    });
+  });
+}
+
 describe('configuration errors', () => {
   for (const [variable, value] of [
     ['PORT', 'eighty'],

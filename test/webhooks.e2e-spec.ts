@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
-import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
 import { testDatabases } from './support/databases.js';
+import { rawRequest, slowPost } from './support/raw-http.js';
 import { adminAuth, basic, ISO_UTC, TestApp } from './support/test-app.js';
 
 const ENDPOINTS = '/api/v1/webhook-endpoints';
@@ -661,23 +661,23 @@ for (const database of testDatabases()) {
         const plain = await createEndpoint();
         const bound = await createEndpoint({ secretToken: pat.token });
 
-        const slowDisabled = slowPost(app.baseUrl, plain.url, SECRET);
+        const slowDisabled = slowPost(app.baseUrl, plain.url, slowHeaders(SECRET), '{"slow":');
         await slowDisabled.started;
         assert.equal(
           (await app.patch(`${ENDPOINTS}/${plain.id}`, { enabled: false }, { auth: adminAuth() }))
             .status,
           200,
         );
-        assert.equal(await slowDisabled.finish(), 404);
+        assert.equal(await slowDisabled.finish('"yes"}  '), 'status 404');
         assert.deepEqual(await history(plain), []);
 
-        const slowRevoked = slowPost(app.baseUrl, bound.url, pat.token);
+        const slowRevoked = slowPost(app.baseUrl, bound.url, slowHeaders(pat.token), '{"slow":');
         await slowRevoked.started;
         assert.equal(
           (await app.delete(`/api/v1/personal-access-tokens/${pat.id}`, { auth: erin })).status,
           204,
         );
-        assert.equal(await slowRevoked.finish(), 401);
+        assert.equal(await slowRevoked.finish('"yes"}  '), 'status 401');
         assert.deepEqual(await history(bound), []);
       });
     });
@@ -790,48 +790,10 @@ for (const database of testDatabases()) {
   });
 }
 
-/** Writes a request by hand and returns the status code of the answer. */
-function rawRequest(baseUrl: string, lines: string[]): Promise<number> {
-  const { hostname, port } = new URL(baseUrl);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(lines.join('\r\n')));
-    let answer = '';
-    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
-    socket.on('end', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0)));
-    socket.on('error', reject);
-  });
-}
-
-/** A post whose body arrives in two parts: `started` once the first is sent, `finish` sends the rest. */
-function slowPost(baseUrl: string, path: string, token: string) {
-  const url = new URL(baseUrl + path);
-  let resolveStatus: (status: number) => void;
-  const status = new Promise<number>((resolve) => (resolveStatus = resolve));
-  const req = httpRequest(
-    {
-      host: url.hostname,
-      port: url.port,
-      path: url.pathname,
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-release-webhook-token': token,
-        'content-length': '16',
-      },
-    },
-    (response) => {
-      response.resume();
-      resolveStatus(response.statusCode ?? 0);
-    },
-  );
-  req.write('{"slow":');
-  // Time for the server to have checked the endpoint and the token before the rest arrives.
-  const started = new Promise((resolve) => setTimeout(resolve, 300));
+function slowHeaders(token: string): Record<string, string> {
   return {
-    started,
-    finish: () => {
-      req.end('"yes"}  ');
-      return status;
-    },
+    'content-type': 'application/json',
+    'x-release-webhook-token': token,
+    'content-length': '16',
   };
 }

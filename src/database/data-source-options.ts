@@ -17,7 +17,8 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const common = {
     entities,
     migrations,
-    migrationsRun: true,
+    // Run by runMigrations() once connected, under a lock that several instances can share.
+    migrationsRun: false,
     synchronize: false,
     logging: false,
   } as const;
